@@ -1,0 +1,51 @@
+/**
+ * Errors the domain and the use cases raise. Each code is stable: the API returns it, the browser
+ * shows `errors.<code>` from the locale files, and `src/server/http/errors.ts` maps it to a status.
+ */
+export const errorCodes = [
+  /** The request body, query or parameters did not match the schema; `fields` says which. */
+  'validation_failed',
+  /** The body could not be parsed at all (malformed JSON, wrong content type). */
+  'bad_request',
+  /** The body is larger than the server accepts. */
+  'payload_too_large',
+  /** Sign-in is needed (no session, or it has expired or been signed out). */
+  'unauthenticated',
+  /** Signed in, but this person may not do this to this thing. */
+  'forbidden',
+  /** No such thing (or route). */
+  'not_found',
+  /** The state-changing request lacked the CSRF token that proves it came from Confer's own page. */
+  'csrf_failed',
+  /** Too many attempts; try again later. */
+  'rate_limited',
+  /** Email/username and password, or the pictures, did not match. */
+  'invalid_credentials',
+  /** The one-time sign-in link is unknown, used, or expired. */
+  'link_invalid',
+  /** The class code matches no class. */
+  'class_code_unknown',
+  /** The thing changed or already exists. */
+  'conflict',
+  /** Anything unexpected: logged with the request id; no detail leaves the server. */
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorDetails {
+  /** Field path (dot-joined) → message key or short English reason. */
+  fields?: Record<string, string>;
+  /** Seconds to wait, for `rate_limited`. */
+  retryAfterSeconds?: number;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Who may do what, in one place. `can(actor, action, subject)` is a pure lookup in `policy`: each
+ * action lists the relationships that allow it, and anything not listed is denied.
+ *
+ * Worked example: Ms Okafor teaches Owls (class A). Ana is in Owls; her guardian is Luis.
+ *   can(okafor, 'student.read', ana)  → true  (teacher-of-student: she teaches a class Ana is in)
+ *   can(okafor, 'student.read', ben)  → false (Ben is in Hedgehogs; she is not an admin)
+ *   can(luis,   'student.read', ana)  → true  (guardian-of-student)
+ *   can(luis,   'class.read', owls)   → false (guardians see their children, not whole classes)
+ * Every relationship is checked inside the subject's school, so a member of another school gets
+ * nothing even with the same role.
+ */
+export type StaffRole = 'admin' | 'teacher' | 'assistant';
+
+export interface AnonymousActor {
+  kind: 'anonymous';
+}
+
+export interface UserActor {
+  kind: 'user';
+  userId: string;
+  staff: ReadonlyArray<{ schoolId: string; role: StaffRole }>;
+  /** Classes the person teaches, co-teaches or assists in. */
+  teaches: ReadonlyArray<{ schoolId: string; classId: string }>;
+  guardianOf: ReadonlyArray<{ schoolId: string; studentId: string }>;
+  student: { schoolId: string; studentId: string; classIds: readonly string[] } | null;
+}
+
+export type Actor = AnonymousActor | UserActor;
+
+export type Subject =
+  | { type: 'school'; schoolId: string }
+  | { type: 'class'; schoolId: string; classId: string }
+  | { type: 'student'; schoolId: string; studentId: string; classIds: readonly string[] }
+  | { type: 'user'; userId: string };
+
+export const relationships = [
+  /** Anyone with a place in the subject's school: staff, guardian of a child there, or a child there. */
+  'school-member',
+  'school-staff',
+  'school-admin',
+  /** Teaches (or co-teaches, or assists in) the class — or a class the student is in. */
+  'teacher-of-class',
+  'teacher-of-student',
+  'guardian-of-student',
+  'student-self',
+  /** The subject is the actor's own account. */
+  'self',
+] as const;
+export type Relationship = (typeof relationships)[number];
+
+export const policy = {
+  'school.read': ['school-member'],
+  'school.manage': ['school-admin'],
+  'class.list': ['school-staff'],
+  'class.read': ['school-admin', 'teacher-of-class'],
+  'student.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
+  /** Guardians' names, emails, phones and languages. */
+  'student.contacts.read': ['school-admin', 'teacher-of-student', 'guardian-of-student'],
+  'account.read': ['self'],
+  'account.update': ['self'],
+} as const satisfies Record<string, readonly Relationship[]>;
+
+export type Action = keyof typeof policy;
+
+function schoolOf(subject: Subject): string | null {
+  return subject.type === 'user' ? null : subject.schoolId;
+}
+
+function holds(actor: UserActor, rel: Relationship, subject: Subject): boolean {
+  const schoolId = schoolOf(subject);
+  switch (rel) {
+    case 'self':
+      return subject.type === 'user' && subject.userId === actor.userId;
+    case 'school-member':
+      return (
+        schoolId !== null &&
+        (actor.staff.some((s) => s.schoolId === schoolId) ||
+          actor.guardianOf.some((g) => g.schoolId === schoolId) ||
+          actor.student?.schoolId === schoolId)
+      );
+    case 'school-staff':
+      return schoolId !== null && actor.staff.some((s) => s.schoolId === schoolId);
+    case 'school-admin':
+      return schoolId !== null && actor.staff.some((s) => s.schoolId === schoolId && s.role === 'admin');
+    case 'teacher-of-class':
+      return subject.type === 'class' && actor.teaches.some((t) => t.schoolId === schoolId && t.classId === subject.classId);
+    case 'teacher-of-student':
+      return subject.type === 'student' && actor.teaches.some((t) => t.schoolId === schoolId && subject.classIds.includes(t.classId));
+    case 'guardian-of-student':
+      return subject.type === 'student' && actor.guardianOf.some((g) => g.schoolId === schoolId && g.studentId === subject.studentId);
+    case 'student-self':
+      return subject.type === 'student' && actor.student?.studentId === subject.studentId && actor.student.schoolId === schoolId;
+  }
+}
+
+export function can(actor: Actor, action: Action, subject: Subject): boolean {
+  if (actor.kind !== 'user') return false;
+  const allowed: readonly Relationship[] = policy[action];
+  return allowed.some((rel) => holds(actor, rel, subject));
+}
+
+/** The roles a signed-in person has, for choosing their home page. */
+export function rolesOf(actor: UserActor): Array<'admin' | 'teacher' | 'assistant' | 'guardian' | 'student'> {
+  const roles = new Set<'admin' | 'teacher' | 'assistant' | 'guardian' | 'student'>();
+  for (const s of actor.staff) roles.add(s.role);
+  if (actor.guardianOf.length > 0) roles.add('guardian');
+  if (actor.student) roles.add('student');
+  return [...roles];
+}

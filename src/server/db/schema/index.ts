@@ -1,0 +1,251 @@
+/**
+ * The database schema: PostgreSQL 15 dialect, shared by PGlite (embedded) and node-postgres.
+ * Migrations are generated from this file with `npm run db:generate -- --name <what>` and committed;
+ * `tests/medium/migrations.test.ts` fails when the two disagree.
+ */
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { AvatarKey } from '../../../domain/pictures';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const staffRole = pgEnum('staff_role', ['admin', 'teacher', 'assistant']);
+export const classTeacherRole = pgEnum('class_teacher_role', ['lead', 'co_teacher', 'assistant']);
+
+export const schools = pgTable('schools', {
+  id: id(),
+  name: text('name').notNull(),
+  /** IANA zone, e.g. Europe/London: every wall-clock time of the school is in it. */
+  timeZone: text('time_zone').notNull(),
+  /** The school's default locale (BCP 47), used where a person has not chosen one. */
+  locale: text('locale').notNull().default('en'),
+  /** Short code used in demo data and class codes. */
+  slug: text('slug').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** Every person who can sign in: staff, guardians and students. */
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Lower-cased; null for young students who sign in with pictures. */
+    email: text('email'),
+    /** For older students who sign in with a username and password. */
+    username: text('username'),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    /** `scrypt$N$r$p$salt$hash`; null when the person signs in only by link or pictures. */
+    passwordHash: text('password_hash'),
+    /** BCP 47 tag of the language the person reads, e.g. `ko`; null = the school's. */
+    preferredLocale: text('preferred_locale'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_username_key').on(t.username)],
+);
+
+export const staffMemberships = pgTable(
+  'staff_memberships',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: staffRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_memberships_school_user_role_key').on(t.schoolId, t.userId, t.role), index('staff_memberships_user_idx').on(t.userId)],
+);
+
+export const students = pgTable(
+  'students',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().unique().references(() => users.id, { onDelete: 'cascade' }),
+    /** As the school names it: "Year 1", "Grade 4", "Reception". */
+    yearGroup: text('year_group').notNull(),
+    /** Numeric grade for ordering and ranges: Reception/Kindergarten = 0, Year 1 = 1 … */
+    gradeLevel: integer('grade_level').notNull(),
+    /** UK key stage (EYFS, KS1, KS2…) or a US grade band; null where the school uses none. */
+    keyStage: text('key_stage'),
+    /** The child's own picture (an avatar key from the picture set) shown at sign-in. */
+    avatar: text('avatar').$type<AvatarKey>().notNull(),
+    /** Hash of the ordered two-picture password; null when the child signs in with a password. */
+    picturePasswordHash: text('picture_password_hash'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('students_school_idx').on(t.schoolId)],
+);
+
+export const guardians = pgTable('guardians', {
+  id: id(),
+  userId: uuid('user_id').notNull().unique().references(() => users.id, { onDelete: 'cascade' }),
+  phone: text('phone'),
+  createdAt: createdAt(),
+});
+
+export const guardianStudents = pgTable(
+  'guardian_students',
+  {
+    guardianId: uuid('guardian_id').notNull().references(() => guardians.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    /** mother, father, grandparent, carer… (free text from the roster). */
+    relationship: text('relationship').notNull(),
+    /** Separated parents: this guardian books and attends on their own. */
+    attendsSeparately: boolean('attends_separately').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.guardianId, t.studentId] }), index('guardian_students_student_idx').on(t.studentId)],
+);
+
+export const classes = pgTable(
+  'classes',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    yearGroup: text('year_group').notNull(),
+    /** Typed by young children at sign-in (or read from the class QR code). */
+    classCode: text('class_code').notNull().unique(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('classes_school_idx').on(t.schoolId)],
+);
+
+export const classTeachers = pgTable(
+  'class_teachers',
+  {
+    classId: uuid('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: classTeacherRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_teachers_user_idx').on(t.userId)],
+);
+
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    classId: uuid('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index('enrollments_student_idx').on(t.studentId)],
+);
+
+export const terms = pgTable(
+  'terms',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('terms_school_idx').on(t.schoolId)],
+);
+
+/** A report period ends with a report (card); goals target one and carry forward to the next. */
+export const reportPeriods = pgTable(
+  'report_periods',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    termId: uuid('term_id').notNull().references(() => terms.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_periods_school_idx').on(t.schoolId)],
+);
+
+/** Sign-in sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    /** How the person signed in: password, link, pictures. */
+    method: text('method').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time sign-in links: stored as SHA-256 of the token, used once, expire. */
+export const signInTokens = pgTable('sign_in_tokens', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Failed sign-ins, counted per account to slow down guessing (per-IP limits live in the rate limiter). */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: id(),
+    /** `email:…`, `username:…` or `student:<id>`. */
+    accountKey: text('account_key').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_account_at_idx').on(t.accountKey, t.at)],
+);
+
+/** Every email Confer sends; in embedded mode this is the outbox shown at /dev/mail. */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    /** nodemailer's response when sent over SMTP; null when only kept in the outbox. */
+    transport: jsonb('transport'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
+);
+
+export const schema = {
+  schools,
+  users,
+  staffMemberships,
+  students,
+  guardians,
+  guardianStudents,
+  classes,
+  classTeachers,
+  enrollments,
+  terms,
+  reportPeriods,
+  sessions,
+  signInTokens,
+  signInFailures,
+  mailOutbox,
+};
+

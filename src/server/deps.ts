@@ -1,0 +1,13 @@
+/** What every use case may be given: the world, injected (STYLE.md: pure domain, injected world). */
+import type { Config } from './env';
+import type { Db } from './db/client';
+import type { Mailer } from './features/mail/mailer';
+import type { Translator } from './i18n';
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  i18n: Translator;
+  now: () => Date;
+}

@@ -1,0 +1,75 @@
+/**
+ * Configuration, parsed once at boot. Nothing else reads `process.env`.
+ * A wrong value stops the server with a list of what is wrong.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the embedded database (and later media) live. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** A PostgreSQL URL: when set, Confer uses that server instead of the embedded database. */
+  DATABASE_URL: z.string().url().optional(),
+  /** The address people reach Confer at, used in emailed links. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port — when set, mail is sent; otherwise it stays in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Confer <no-reply@confer.localhost>'),
+  /** Seed the demo school on first start (default: on with the embedded database outside production). */
+  SEED_DEMO: bool.optional(),
+  COOKIE_SECURE: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  seedDemo: boolean;
+  cookieSecure: boolean;
+  logLevel: string;
+  sessionDays: number;
+  /** The dev mail viewer at /dev/mail: never in production. */
+  devMail: boolean;
+  /** Built browser app, served by the same process. */
+  webDir: string;
+}
+
+export function parseConfig(env: Record<string, string | undefined>, cwd: string): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Confer cannot start; these settings are wrong:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && !production),
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    logLevel: e.LOG_LEVEL,
+    sessionDays: e.SESSION_DAYS,
+    devMail: !production,
+    webDir: path.resolve(cwd, 'dist/web'),
+  };
+}

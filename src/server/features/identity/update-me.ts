@@ -1,0 +1,9 @@
+import type { UserActor } from '../../../domain/permissions/index';
+import type { LocaleTag } from '../../../contracts/locales';
+import type { Deps } from '../../deps';
+import { updateUserLocale } from './identity.repo';
+
+/** A person's own settings: for now the language they read Confer (and its emails) in. */
+export async function updateMe(deps: Deps, actor: UserActor, input: { preferredLocale: LocaleTag | null }): Promise<void> {
+  await updateUserLocale(deps.db, actor.userId, input.preferredLocale);
+}

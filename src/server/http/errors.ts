@@ -1,0 +1,82 @@
+/**
+ * The one place that knows HTTP status codes for errors. Anything that is not a DomainError or a
+ * known Fastify error becomes `internal`, is logged with the request id, and leaks no detail.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode, type ErrorDetails } from '../../domain/errors';
+import type { ErrorBody } from '../../contracts/api';
+import type { Translator } from '../i18n';
+import { requestLocale } from './locale';
+
+export const statusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  bad_request: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  csrf_failed: 403,
+  rate_limited: 429,
+  invalid_credentials: 401,
+  link_invalid: 400,
+  class_code_unknown: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+function fieldsOfValidation(err: FastifyError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of err.validation ?? []) {
+    const params = issue.params as { issue?: { path?: PropertyKey[]; code?: string; message?: string } } | undefined;
+    const zodIssue = params?.issue;
+    const where = err.validationContext ?? 'body';
+    const path = zodIssue?.path?.length ? zodIssue.path.map(String).join('.') : issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const key = path ? `${where === 'body' ? '' : `${where}.`}${path}` : where;
+    fields[key] = zodIssue?.code === 'invalid_type' && /received undefined/.test(zodIssue.message ?? '') ? 'required' : (zodIssue?.code ?? 'invalid');
+  }
+  return fields;
+}
+
+/** Classifies anything thrown into a code and details. */
+export function classify(err: unknown): { code: ErrorCode; details: ErrorDetails } {
+  if (err instanceof DomainError) return { code: err.code, details: err.details };
+  const e = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(e) || e?.code === 'FST_ERR_VALIDATION') {
+    return { code: 'validation_failed', details: { fields: fieldsOfValidation(e) } };
+  }
+  switch (e?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'payload_too_large', details: {} };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'bad_request', details: {} };
+  }
+  if (e && typeof e.statusCode === 'number' && e.statusCode === 400 && e instanceof SyntaxError) return { code: 'bad_request', details: {} };
+  return { code: 'internal', details: {} };
+}
+
+export function sendError(reply: FastifyReply, req: FastifyRequest, i18n: Translator, code: ErrorCode, details: ErrorDetails = {}): FastifyReply {
+  const body: ErrorBody = {
+    error: {
+      code,
+      message: i18n.t(requestLocale(req), `errors.${code}`, { seconds: details.retryAfterSeconds ?? 60 }),
+      ...(details.fields ? { fields: details.fields } : {}),
+      ...(details.retryAfterSeconds ? { retryAfterSeconds: details.retryAfterSeconds } : {}),
+      requestId: req.id,
+    },
+  };
+  if (details.retryAfterSeconds) void reply.header('retry-after', String(details.retryAfterSeconds));
+  return reply.code(statusOf[code]).type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+export function errorHandler(i18n: Translator) {
+  return (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const { code, details } = classify(err);
+    if (code === 'internal') req.log.error({ err }, 'unhandled error');
+    else req.log.info({ code }, 'request refused');
+    return sendError(reply, req, i18n, code, details);
+  };
+}
