@@ -40,11 +40,21 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access: the authorization matrix test walks this list. */
+    routeTable: RouteInfo[];
+  }
   interface FastifyRequest {
     actor: Actor;
     session: SessionRow | null;
     user: UserRow | null;
   }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export type App = FastifyInstance;
@@ -86,12 +96,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(errorHandler(deps.i18n));
 
   // Deny by default: every route must say who may call it, or the server refuses to start.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (route.config?.access) return;
+    const record = (access: Access) => {
+      for (const method of [route.method].flat()) routeTable.push({ method: String(method), url, access });
+    };
+    if (route.config?.access) {
+      record(route.config.access);
+      return;
+    }
     const isBuiltFile = url !== '/' && !url.includes('*') && existsSync(path.join(deps.config.webDir, url));
     if (PLUGIN_PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || isBuiltFile) {
       route.config = { ...route.config, access: 'public' };
+      record('public');
       return;
     }
     throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access)`);

@@ -1,0 +1,128 @@
+/**
+ * Every registered route × every kind of actor. A route without an expectation here fails the
+ * test, so each new route must say who may call it — role, relationship and other school.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/client';
+import { buildWorld, type World } from '../factories/index';
+import { buildTestApp, type TestApp, type TestClient } from '../setup/app';
+import { engines, openTestDatabase } from '../setup/db';
+
+const actors = ['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent', 'anonymous', 'otherSchool'] as const;
+type ActorName = (typeof actors)[number];
+type Expect = Record<ActorName, number>;
+
+const all = (status: number): Expect => Object.fromEntries(actors.map((a) => [a, status])) as Expect;
+const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+const only = (allowed: ActorName[], denied = 403): Expect =>
+  Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : denied])) as Expect;
+
+interface Case {
+  /** The URL to request (params filled in from the world). */
+  url: (w: World) => string;
+  body?: (w: World) => unknown;
+  expect: Expect;
+}
+
+/** `METHOD url-pattern` → how to call it and what each actor gets. */
+const matrix: Record<string, Case> = {
+  'GET /healthz': { url: () => '/healthz', expect: all(200) },
+  'GET /api/session': { url: () => '/api/session', expect: all(200) },
+  'GET /api/openapi.json': { url: () => '/api/openapi.json', expect: all(200) },
+  'GET /api/dev/mail': { url: () => '/api/dev/mail', expect: all(200) },
+  'GET /dev/mail': { url: () => '/dev/mail', expect: all(200) },
+  'POST /api/auth/password': { url: () => '/api/auth/password', body: () => ({ identifier: 'nobody@test.example', password: 'wrong' }), expect: all(401) },
+  'POST /api/auth/link': { url: () => '/api/auth/link', body: () => ({ email: 'nobody@test.example' }), expect: all(202) },
+  'POST /api/auth/link/verify': { url: () => '/api/auth/link/verify', body: () => ({ token: 'x'.repeat(43) }), expect: all(400) },
+  'POST /api/auth/class-code': { url: () => '/api/auth/class-code', body: () => ({ classCode: 'NO-SUCH' }), expect: all(404) },
+  'POST /api/auth/pictures': {
+    url: () => '/api/auth/pictures',
+    body: (w) => ({ classCode: w.classA.classCode, studentId: randomUUID(), pictures: ['cat', 'dog'] }),
+    expect: all(401),
+  },
+  'POST /api/auth/sign-out': { url: () => '/api/auth/sign-out', expect: signedIn(200) },
+  'POST /api/auth/sign-out-everywhere': { url: () => '/api/auth/sign-out-everywhere', expect: signedIn(200) },
+  'GET /api/me': { url: () => '/api/me', expect: signedIn(200) },
+  'PATCH /api/me': { url: () => '/api/me', body: () => ({ preferredLocale: 'es' }), expect: signedIn(200) },
+  'GET /api/me/classes': { url: () => '/api/me/classes', expect: signedIn(200) },
+  'GET /api/me/children': { url: () => '/api/me/children', expect: signedIn(200) },
+  'GET /api/schools/:id': {
+    url: (w) => `/api/schools/${w.school.id}`,
+    expect: only(['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent']),
+  },
+  'GET /api/classes/:id': { url: (w) => `/api/classes/${w.classA.id}`, expect: only(['admin', 'teacherOfClass']) },
+  'GET /api/classes/:id/sign-in-card': { url: (w) => `/api/classes/${w.classA.id}/sign-in-card`, expect: only(['admin', 'teacherOfClass']) },
+  'GET /api/students/:id': { url: (w) => `/api/students/${w.ana.id}`, expect: only(['admin', 'teacherOfClass', 'guardianOfChild', 'studentSelf']) },
+};
+
+/** Routes a plugin owns: the API docs page and its assets, and the built browser app's files — public to all. */
+function pluginCase(url: string, webDir: string): Case | null {
+  if (url.startsWith('/api/docs')) return { url: () => url.replace('*', 'swagger-ui.css').replace(/:\w+/, 'x'), expect: all(-1) };
+  if (url !== '/' && existsSync(path.join(webDir, url))) return { url: () => url, expect: all(200) };
+  return null;
+}
+
+describe.each(engines)('authorization matrix on %s', (engine) => {
+  let database: Database;
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    t = await buildTestApp(database);
+    w = await buildWorld(database.db);
+    await t.app.ready();
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await database.close();
+  });
+
+  async function clientFor(actor: ActorName): Promise<TestClient> {
+    const userId: Record<Exclude<ActorName, 'anonymous'>, string> = {
+      admin: w.admin.id,
+      teacherOfClass: w.teacherA.id,
+      otherTeacher: w.teacherB.id,
+      guardianOfChild: w.guardianA.id,
+      otherGuardian: w.guardianB.id,
+      studentSelf: w.ana.userId,
+      otherStudent: w.cleo.userId,
+      otherSchool: w.otherAdmin.id,
+    };
+    return actor === 'anonymous' ? t.client() : t.clientAs(userId[actor]);
+  }
+
+  it('has an expectation for every registered route', () => {
+    const missing = t.app.routeTable
+      .filter((r) => r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !matrix[key] && !pluginCase(key.split(' ')[1] as string, t.deps.config.webDir));
+    expect(missing).toEqual([]);
+  });
+
+  it('denies every API route that is not public to anonymous callers', () => {
+    for (const r of t.app.routeTable.filter((x) => x.access === 'signed-in' && x.method !== 'HEAD')) {
+      expect(matrix[`${r.method} ${r.url}`]?.expect.anonymous, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('gives each actor exactly the expected status on every route', async () => {
+    const failures: string[] = [];
+    for (const route of t.app.routeTable.filter((r) => r.method !== 'HEAD')) {
+      const key = `${route.method} ${route.url}`;
+      const c = matrix[key] ?? pluginCase(route.url, t.deps.config.webDir);
+      if (!c) continue;
+      for (const actor of actors) {
+        const client = await clientFor(actor);
+        const res = await client.request({ method: route.method as 'GET', url: c.url(w), ...(c.body ? { payload: c.body(w) as object } : {}) });
+        const expected = c.expect[actor];
+        const ok = expected === -1 ? res.statusCode < 400 : res.statusCode === expected;
+        if (!ok) failures.push(`${key} as ${actor}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
