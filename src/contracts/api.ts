@@ -120,6 +120,8 @@ export const classSignInCard = z.object({
   qrSvg: z.string(),
 });
 
+export type ClassSignInCard = z.infer<typeof classSignInCard>;
+
 export const studentProfile = z.object({
   id: uuid,
   schoolId: uuid,

@@ -1,0 +1,89 @@
+/** Small shared pieces: pictures, errors, form fields, loading. */
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { pictureGlyphs, type AvatarKey, type PasswordPictureKey } from '../../domain/pictures';
+import { ApiError } from '../lib/api';
+import { useT } from '../lib/i18n';
+
+/** An emoji picture with its name for screen readers (`pictures.<key>` in the reader's language). */
+export function Picture({ name, size = 'md' }: { name: AvatarKey | PasswordPictureKey; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
+  const t = useT();
+  return (
+    <span className={`picture picture-${size}`} role="img" aria-label={t(`pictures.${name}`)}>
+      {pictureGlyphs[name]}
+    </span>
+  );
+}
+
+/** A decorative picture, when its name is already in the text next to it. */
+export function PictureGlyph({ name, size = 'md' }: { name: AvatarKey | PasswordPictureKey; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
+  return (
+    <span className={`picture picture-${size}`} aria-hidden="true">
+      {pictureGlyphs[name]}
+    </span>
+  );
+}
+
+export function errorMessage(t: ReturnType<typeof useT>, error: unknown): string {
+  if (error instanceof ApiError) {
+    return t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 60 });
+  }
+  return t('errors.internal');
+}
+
+export function ErrorNotice({ error }: { error: unknown }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="notice notice-error" role="alert">
+      {errorMessage(t, error)}
+    </p>
+  );
+}
+
+export function Loading() {
+  const t = useT();
+  return (
+    <p className="loading" role="status">
+      {t('app.common.loading')}
+    </p>
+  );
+}
+
+export function Field({
+  label,
+  error,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | undefined; hint?: ReactNode }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...input} />
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A field's error from an API validation error, in the reader's language. */
+export function fieldError(t: ReturnType<typeof useT>, error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const code = error.fields[field];
+  return code ? t(`errors.fields.${code}`) : undefined;
+}
+
+/** A person's name: data, not a message, so the pseudo-locale check skips it. */
+export function Name({ children }: { children: ReactNode }) {
+  return <span translate="no">{children}</span>;
+}

@@ -1,0 +1,52 @@
+/**
+ * The browser's way to call the API: JSON in and out, the CSRF token echoed on every change, and
+ * errors turned into ApiError with the stable code (the page shows `errors.<code>` in the reader's
+ * language, never server text).
+ */
+import type { ErrorCode } from '../../domain/errors';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    readonly fields: Record<string, string> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code);
+  }
+}
+
+let csrfToken = '';
+let pageLocale = 'en';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+/** The page's language, sent so the server writes emails (e.g. a sign-in link) in it. */
+export function setPageLocale(tag: string): void {
+  pageLocale = tag;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-confer-locale': pageLocale };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: ErrorCode; fields?: Record<string, string>; retryAfterSeconds?: number } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.fields ?? {}, err?.retryAfterSeconds);
+  }
+  return data as T;
+}

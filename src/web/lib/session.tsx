@@ -1,0 +1,55 @@
+/** Who is signed in, for the whole app. Starts from GET /api/session, which also hands out the CSRF token. */
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Me, SessionState } from '../../contracts/api';
+import { api, setCsrfToken } from './api';
+
+interface SessionValue {
+  me: Me | null;
+  /** After a sign-in form succeeds. */
+  signedIn(state: SessionState): void;
+  signOut(everywhere?: boolean): Promise<void>;
+  refresh(): Promise<Me | null>;
+  replaceMe(me: Me): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export async function fetchSession(): Promise<SessionState> {
+  const state = await api<SessionState>('GET', '/api/session');
+  setCsrfToken(state.csrfToken);
+  return state;
+}
+
+export function SessionProvider({ initial, children }: { initial: SessionState; children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(initial.me);
+
+  const refresh = useCallback(async () => {
+    const state = await fetchSession();
+    setMe(state.me);
+    return state.me;
+  }, []);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      me,
+      signedIn(state) {
+        setCsrfToken(state.csrfToken);
+        setMe(state.me);
+      },
+      async signOut(everywhere = false) {
+        await api('POST', everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out');
+        await refresh();
+      },
+      refresh,
+      replaceMe: setMe,
+    }),
+    [me, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}

@@ -1,0 +1,24 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from './api';
+
+export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
+
+/** GETs a URL when it changes; `reload()` fetches it again. */
+export function useApi<T>(url: string | null): Loadable<T> & { reload(): void } {
+  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    setState({ status: 'loading' });
+    api<T>('GET', url).then(
+      (data) => live && setState({ status: 'ready', data }),
+      (error: unknown) => live && setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, 'internal') }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}

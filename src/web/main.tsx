@@ -1,0 +1,90 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useRouteError } from 'react-router';
+import { Layout } from './components/layout';
+import { ErrorNotice } from './components/ui';
+import { setPageLocale } from './lib/api';
+import { I18nProvider, initialLocale, loadLocale, useT, type UiLocale } from './lib/i18n';
+import { fetchSession, SessionProvider, useSession } from './lib/session';
+import { AccountPage } from './routes/account';
+import { HomePage } from './routes/home';
+import { ClassCardPage, ClassPage, StudentPage } from './routes/people';
+import { SignInLinkPage, SignInPage } from './routes/sign-in';
+import { ClassSignInPage } from './routes/sign-in-class';
+import { matchLocale } from '../contracts/locales';
+import './styles/app.css';
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+function SignedOutOnly({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  return me ? <Navigate to="/" replace /> : children;
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <div className="narrow">
+      <h1>{t('app.notFound.title')}</h1>
+      <p>{t('errors.not_found')}</p>
+    </div>
+  );
+}
+
+function RouteError() {
+  const t = useT();
+  const error = useRouteError();
+  return (
+    <Layout>
+      <h1>{t('app.error.title')}</h1>
+      <ErrorNotice error={error} />
+    </Layout>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: (
+      <Layout>
+        <Outlet />
+      </Layout>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <RequireSignIn><HomePage /></RequireSignIn> },
+      { path: '/sign-in', element: <SignedOutOnly><SignInPage /></SignedOutOnly> },
+      { path: '/sign-in/link', element: <SignInLinkPage /> },
+      { path: '/sign-in/class', element: <SignedOutOnly><ClassSignInPage /></SignedOutOnly> },
+      { path: '/classes/:id', element: <RequireSignIn><ClassPage /></RequireSignIn> },
+      { path: '/classes/:id/card', element: <RequireSignIn><ClassCardPage /></RequireSignIn> },
+      { path: '/students/:id', element: <RequireSignIn><StudentPage /></RequireSignIn> },
+      { path: '/account', element: <RequireSignIn><AccountPage /></RequireSignIn> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+async function boot() {
+  const session = await fetchSession().catch(() => ({ me: null, csrfToken: '' }));
+  // A signed-in person's own language wins over this browser's, unless the address asks for one.
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  const locale: UiLocale = (asked ? null : matchLocale([session.me?.preferredLocale])) ?? initialLocale();
+  const [messages, fallback] = await Promise.all([loadLocale(locale), locale === 'en' ? null : loadLocale('en')]);
+  setPageLocale(locale === 'pseudo' ? 'en' : locale);
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <I18nProvider initial={locale} initialMessages={messages} fallback={fallback ?? messages}>
+        <SessionProvider initial={session}>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

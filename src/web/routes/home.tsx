@@ -1,0 +1,137 @@
+/** Each person's home: a teacher's classes, a family's children, a pupil's own page — from real data. */
+import { Link } from 'react-router';
+import type { MyChildren, MyClasses, StudentDetail } from '../../contracts/api';
+import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
+import { useT } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import { useApi } from '../lib/use-api';
+
+export function HomePage() {
+  const t = useT();
+  const { me } = useSession();
+  if (!me) return null;
+  const staff = me.roles.some((r) => r === 'admin' || r === 'teacher' || r === 'assistant');
+  return (
+    <div>
+      {me.roles.includes('student') && me.studentId ? (
+        <StudentHome studentId={me.studentId} />
+      ) : (
+        <h1>{t('app.home.hello', { name: me.givenName })}</h1>
+      )}
+      {staff ? <StaffHome admin={me.roles.includes('admin')} /> : null}
+      {me.roles.includes('guardian') ? <GuardianHome /> : null}
+      {me.roles.length === 0 ? <p>{t('app.home.nothing')}</p> : null}
+    </div>
+  );
+}
+
+function ClassCard({ c, role }: { c: MyClasses['school'][number]; role?: string }) {
+  const t = useT();
+  return (
+    <li>
+      <Link className="card card-link" to={`/classes/${c.id}`}>
+        <span className="card-title">
+          <Name>{c.name}</Name>
+        </span>
+        <span className="card-meta">
+          <Name>{c.yearGroup}</Name> · {t('app.home.students', { count: c.studentCount })}
+          {role ? <> · {t(`app.roles.class.${role}`)}</> : null}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+function StaffHome({ admin }: { admin: boolean }) {
+  const t = useT();
+  const classes = useApi<MyClasses>('/api/me/classes');
+  if (classes.status === 'loading') return <Loading />;
+  if (classes.status === 'error') return <ErrorNotice error={classes.error} />;
+  const { taught, school } = classes.data;
+  return (
+    <>
+      <section aria-labelledby="my-classes">
+        <h2 id="my-classes">{t('app.home.myClasses')}</h2>
+        {taught.length === 0 ? <p>{t('app.home.noClasses')}</p> : null}
+        <ul className="card-list">
+          {taught.map((c) => (
+            <ClassCard key={c.id} c={c} role={c.role} />
+          ))}
+        </ul>
+      </section>
+      {admin && school.length > 0 ? (
+        <section aria-labelledby="school-classes">
+          <h2 id="school-classes">{t('app.home.schoolClasses')}</h2>
+          <ul className="card-list">
+            {school.map((c) => (
+              <ClassCard key={c.id} c={c} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function GuardianHome() {
+  const t = useT();
+  const children = useApi<MyChildren>('/api/me/children');
+  return (
+    <section aria-labelledby="my-children">
+      <h2 id="my-children">{t('app.home.myChildren')}</h2>
+      {children.status === 'loading' ? <Loading /> : null}
+      {children.status === 'error' ? <ErrorNotice error={children.error} /> : null}
+      {children.status === 'ready' ? (
+        <ul className="card-list">
+          {children.data.children.map((child) => (
+            <li key={child.id}>
+              <Link className="card card-link card-child" to={`/students/${child.id}`}>
+                <PictureGlyph name={child.avatar} size="lg" />
+                <span>
+                  <span className="card-title">
+                    <Name>
+                      {child.givenName} {child.familyName}
+                    </Name>
+                  </span>
+                  <span className="card-meta">
+                    <Name>{child.yearGroup}</Name>
+                  </span>
+                  {child.classes.map((c) => (
+                    <span key={c.id} className="card-meta">
+                      {t('app.home.classWith', {
+                        className: c.name,
+                        teachers: c.teachers.filter((x) => x.role !== 'assistant').map((x) => `${x.givenName} ${x.familyName}`).join(', '),
+                      })}
+                    </span>
+                  ))}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function StudentHome({ studentId }: { studentId: string }) {
+  const t = useT();
+  const student = useApi<StudentDetail>(`/api/students/${studentId}`);
+  if (student.status === 'loading') return <Loading />;
+  if (student.status === 'error') return <ErrorNotice error={student.error} />;
+  const s = student.data;
+  return (
+    <div className="pupil-home">
+      <PictureGlyph name={s.avatar} size="xl" />
+      <h1>{t('app.home.pupilHello', { name: s.givenName })}</h1>
+      {s.classes.map((c) => (
+        <p key={c.id} className="lead">
+          {t('app.home.pupilClass', {
+            className: c.name,
+            teachers: c.teachers.filter((x) => x.role !== 'assistant').map((x) => `${x.givenName} ${x.familyName}`).join(', '),
+          })}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+/** A class (roster and printable sign-in card) and a child (classes, teachers, family) — for the people allowed to see them. */
+import { Link, useParams } from 'react-router';
+import type { ClassDetail, ClassSignInCard, StudentDetail } from '../../contracts/api';
+import { locales } from '../../contracts/locales';
+import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
+import { useT } from '../lib/i18n';
+import { useApi } from '../lib/use-api';
+
+export function ClassPage() {
+  const t = useT();
+  const { id } = useParams();
+  const klass = useApi<ClassDetail>(`/api/classes/${id}`);
+  if (klass.status === 'loading') return <Loading />;
+  if (klass.status === 'error') return <ErrorNotice error={klass.error} />;
+  const c = klass.data;
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link to="/">{t('app.nav.home')}</Link>
+      </p>
+      <h1>
+        <Name>{c.name}</Name>
+      </h1>
+      <p className="lead">
+        <Name>{c.yearGroup}</Name> · {t('app.home.students', { count: c.students.length })}
+      </p>
+      <section aria-labelledby="teachers">
+        <h2 id="teachers">{t('app.class.teachers')}</h2>
+        <ul className="plain-list">
+          {c.teachers.map((x) => (
+            <li key={x.userId}>
+              <Name>
+                {x.givenName} {x.familyName}
+              </Name>{' '}
+              <span className="badge">{t(`app.roles.class.${x.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="pupil-sign-in">
+        <h2 id="pupil-sign-in">{t('app.class.signIn')}</h2>
+        <p>
+          {t('app.class.codeIs')} <strong translate="no" className="code">{c.classCode}</strong>
+        </p>
+        <Link className="button" to={`/classes/${c.id}/card`}>
+          {t('app.class.printCard')}
+        </Link>
+      </section>
+      <section aria-labelledby="children">
+        <h2 id="children">{t('app.class.children')}</h2>
+        <ul className="roster">
+          {c.students.map((s) => (
+            <li key={s.id}>
+              <Link to={`/students/${s.id}`}>
+                <PictureGlyph name={s.avatar} />
+                <Name>
+                  {s.givenName} {s.familyName}
+                </Name>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function ClassCardPage() {
+  const t = useT();
+  const { id } = useParams();
+  const card = useApi<ClassSignInCard>(`/api/classes/${id}/sign-in-card`);
+  if (card.status === 'loading') return <Loading />;
+  if (card.status === 'error') return <ErrorNotice error={card.error} />;
+  const c = card.data;
+  return (
+    <div className="sign-in-card">
+      <p className="breadcrumb no-print">
+        <Link to={`/classes/${id}`}>
+          <Name>{c.className}</Name>
+        </Link>
+      </p>
+      <h1>{t('app.card.title', { className: c.className })}</h1>
+      <img className="qr" alt={t('app.card.qrAlt')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.qrSvg)}`} width={280} height={280} />
+      <p className="card-code">
+        {t('app.class.codeIs')} <strong translate="no">{c.classCode}</strong>
+      </p>
+      <ol className="steps">
+        <li>{t('app.card.step1')}</li>
+        <li>{t('app.card.step2')}</li>
+        <li>{t('app.card.step3')}</li>
+      </ol>
+      <button type="button" className="button button-primary no-print" onClick={() => window.print()}>
+        {t('app.card.print')}
+      </button>
+    </div>
+  );
+}
+
+export function StudentPage() {
+  const t = useT();
+  const { id } = useParams();
+  const student = useApi<StudentDetail>(`/api/students/${id}`);
+  if (student.status === 'loading') return <Loading />;
+  if (student.status === 'error') return <ErrorNotice error={student.error} />;
+  const s = student.data;
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link to="/">{t('app.nav.home')}</Link>
+      </p>
+      <div className="who">
+        <PictureGlyph name={s.avatar} size="xl" />
+        <h1>
+          <Name>
+            {s.givenName} {s.familyName}
+          </Name>
+        </h1>
+      </div>
+      <p className="lead">
+        <Name>{s.yearGroup}</Name>
+        {s.keyStage ? (
+          <>
+            {' · '}
+            <Name>{s.keyStage}</Name>
+          </>
+        ) : null}
+      </p>
+      <section aria-labelledby="classes">
+        <h2 id="classes">{t('app.student.classes')}</h2>
+        <ul className="plain-list">
+          {s.classes.map((c) => (
+            <li key={c.id}>
+              <strong>
+                <Name>{c.name}</Name>
+              </strong>{' '}
+              —{' '}
+              {c.teachers.map((x, i) => (
+                <span key={x.userId}>
+                  {i > 0 ? ', ' : ''}
+                  <Name>
+                    {x.givenName} {x.familyName}
+                  </Name>{' '}
+                  ({t(`app.roles.class.${x.role}`)})
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {s.guardians ? (
+        <section aria-labelledby="family">
+          <h2 id="family">{t('app.student.family')}</h2>
+          <ul className="card-list">
+            {s.guardians.map((g) => (
+              <li key={g.guardianId} className="card">
+                <span className="card-title">
+                  <Name>
+                    {g.givenName} {g.familyName}
+                  </Name>
+                </span>
+                <span className="card-meta">
+                  <Name>{g.relationship}</Name>
+                </span>
+                {g.email ? (
+                  <span className="card-meta">
+                    <a href={`mailto:${g.email}`} translate="no">
+                      {g.email}
+                    </a>
+                  </span>
+                ) : null}
+                {g.phone ? (
+                  <span className="card-meta">
+                    <a href={`tel:${g.phone.replace(/\s/g, '')}`} translate="no">
+                      {g.phone}
+                    </a>
+                  </span>
+                ) : null}
+                <span className="card-meta">
+                  {t('app.student.language', { language: languageName(g.preferredLocale, t('app.student.schoolLanguage')) })}
+                </span>
+                {g.attendsSeparately ? <span className="badge">{t('app.student.attendsSeparately')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function languageName(tag: string | null, fallback: string): string {
+  if (!tag) return fallback;
+  const shipped = locales.find((l) => l.tag === tag);
+  if (shipped) return shipped.name;
+  try {
+    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

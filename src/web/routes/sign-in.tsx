@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { SessionState } from '../../contracts/api';
+import { ErrorNotice, Field, fieldError } from '../components/ui';
+import { api, ApiError } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { useSession } from '../lib/session';
+
+/** Grown-ups (and older pupils) sign in with a password or an emailed link; young pupils go to the class-code path. */
+export function SignInPage() {
+  const { t, locale } = useI18n();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<'password' | 'link'>('password');
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === 'password') {
+        signedIn(await api<SessionState>('POST', '/api/auth/password', { identifier, password }));
+        navigate('/');
+      } else {
+        await api('POST', '/api/auth/link', { email: identifier.trim(), locale: locale === 'pseudo' ? 'en' : locale });
+        setLinkSentTo(identifier.trim());
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <h1>{t('app.signIn.title')}</h1>
+      <div className="choice-grid">
+        <section className="card" aria-labelledby="grown-ups">
+          <h2 id="grown-ups">{t('app.signIn.grownUps')}</h2>
+          {linkSentTo ? (
+            <div role="status" className="notice notice-ok">
+              <p>{t('app.signIn.linkSent', { email: linkSentTo })}</p>
+              <button type="button" className="button button-quiet" onClick={() => setLinkSentTo(null)}>
+                {t('app.signIn.back')}
+              </button>
+            </div>
+          ) : (
+            <form onSubmit={submit} noValidate>
+              <Field
+                label={mode === 'password' ? t('app.signIn.identifier') : t('app.signIn.email')}
+                name="identifier"
+                type={mode === 'password' ? 'text' : 'email'}
+                autoComplete="username"
+                inputMode={mode === 'password' ? 'text' : 'email'}
+                required
+                value={identifier}
+                onChange={(e) => setIdentifier(e.target.value)}
+                error={fieldError(t, error, mode === 'password' ? 'identifier' : 'email')}
+              />
+              {mode === 'password' ? (
+                <Field
+                  label={t('app.signIn.password')}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  error={fieldError(t, error, 'password')}
+                />
+              ) : (
+                <p className="hint">{t('app.signIn.linkHint')}</p>
+              )}
+              <ErrorNotice error={error} />
+              <button className="button button-primary" type="submit" disabled={busy}>
+                {mode === 'password' ? t('app.signIn.submit') : t('app.signIn.sendLink')}
+              </button>
+              <button
+                type="button"
+                className="button button-link"
+                onClick={() => {
+                  setMode(mode === 'password' ? 'link' : 'password');
+                  setError(null);
+                }}
+              >
+                {mode === 'password' ? t('app.signIn.useLink') : t('app.signIn.usePassword')}
+              </button>
+            </form>
+          )}
+        </section>
+        <section className="card card-pupils" aria-labelledby="pupils">
+          <h2 id="pupils">{t('app.signIn.pupils')}</h2>
+          <p>{t('app.signIn.pupilsHint')}</p>
+          <Link className="button button-big" to="/sign-in/class">
+            <span aria-hidden="true" className="picture picture-lg">
+              🎒
+            </span>
+            {t('app.signIn.pupilsButton')}
+          </Link>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** The page an emailed link opens: the token is in the fragment, so only this page ever sees it. */
+export function SignInLinkPage() {
+  const { t } = useI18n();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+
+  async function go() {
+    if (!token) return;
+    setBusy(true);
+    try {
+      signedIn(await api<SessionState>('POST', '/api/auth/link/verify', { token }));
+      window.history.replaceState(null, '', '/sign-in/link');
+      navigate('/');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // A person clicks to confirm: mail scanners that open links do not use the one-time token up.
+  return (
+    <div className="narrow">
+      <h1>{t('app.signInLink.title')}</h1>
+      {token && !error ? (
+        <div className="card">
+          <p>{t('app.signInLink.confirm')}</p>
+          <button type="button" className="button button-primary" onClick={go} disabled={busy}>
+            {t('app.signInLink.continue')}
+          </button>
+        </div>
+      ) : (
+        <div className="card">
+          <ErrorNotice error={error ?? new ApiError(400, 'link_invalid')} />
+          <Link className="button" to="/sign-in">
+            {t('app.signInLink.again')}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}
