@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Me, SessionState } from '../../contracts/api';
 import { api, setCsrfToken } from './api';
+import { useI18n } from './i18n';
 
 interface SessionValue {
   me: Me | null;
@@ -22,6 +23,7 @@ export async function fetchSession(): Promise<SessionState> {
 
 export function SessionProvider({ initial, children }: { initial: SessionState; children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(initial.me);
+  const { locale, setLocale } = useI18n();
 
   const refresh = useCallback(async () => {
     const state = await fetchSession();
@@ -35,6 +37,9 @@ export function SessionProvider({ initial, children }: { initial: SessionState; 
       signedIn(state) {
         setCsrfToken(state.csrfToken);
         setMe(state.me);
+        // A person's chosen language follows them to every device they sign in on.
+        const preferred = state.me?.preferredLocale;
+        if (preferred && preferred !== locale && locale !== 'pseudo') void setLocale(preferred);
       },
       async signOut(everywhere = false) {
         await api('POST', everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out');
@@ -43,7 +48,7 @@ export function SessionProvider({ initial, children }: { initial: SessionState; 
       refresh,
       replaceMe: setMe,
     }),
-    [me, refresh],
+    [me, refresh, locale, setLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

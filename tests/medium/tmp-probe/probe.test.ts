@@ -1,0 +1,27 @@
+import { it } from 'vitest';
+import { buildTestApp } from '../../setup/app';
+import { openTestDatabase } from '../../setup/db';
+import { buildWorld } from '../../factories/index';
+it('probe', async () => {
+  const db = await openTestDatabase('pglite');
+  const t = await buildTestApp(db);
+  const w = await buildWorld(db.db);
+  await t.app.ready();
+  const c = await t.clientAs(w.admin.id);
+  const show = (l: string, r: any) => console.log(l, r.statusCode, r.headers['content-type'], r.body.slice(0, 300));
+  show('badjson', await c.request({ method: 'POST', url: '/api/auth/password', payload: '{"identifier": ', headers: { 'content-type': 'application/json' } }));
+  show('empty', await c.request({ method: 'POST', url: '/api/auth/password', payload: '', headers: { 'content-type': 'application/json' } }));
+  show('text', await c.request({ method: 'POST', url: '/api/auth/password', payload: 'hello', headers: { 'content-type': 'text/plain' } }));
+  show('badurl', await c.get('/api/classes/%E0%A4%A'));
+  show('badurl2', await c.get('/api/nope/%E0%A4%A'));
+  show('badurl-static', await c.get('/api/me%ZZ'));
+  show('long', await c.get('/api/classes/' + 'a'.repeat(200)));
+  show('missing', await c.post('/api/auth/password', { password: 'x' }));
+  show('wrongtype', await c.post('/api/auth/password', { identifier: 5, password: 'x' }));
+  show('pics', await c.post('/api/auth/pictures', { classCode: 'abc', studentId: 'x', pictures: ['cat','cat'] }));
+  show('nobody', await c.post('/api/auth/password'));
+  show('array', await c.post('/api/auth/password', [1,2]));
+  show('del', await c.request({ method: 'DELETE', url: '/api/me' }));
+  show('head', await c.request({ method: 'OPTIONS', url: '/api/me' }));
+  await t.app.close(); await db.close();
+});
