@@ -90,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.nodeEnv === 'production',
+    // A URL the router cannot decode, or an over-long parameter, is otherwise answered by Fastify in
+    // its own shape (echoing the path); answer it like every other error.
+    frameworkErrors: (err, req, reply) => errorHandler(deps.i18n)(err, req, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -25,15 +25,18 @@ export const statusOf: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** Zod issue codes that have a message under `errors.fields.<code>`; any other becomes `invalid`. */
+const FIELD_CODES = new Set(['invalid_format', 'too_small', 'too_big', 'invalid_value', 'invalid_type', 'custom']);
+
 function fieldsOfValidation(err: FastifyError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.validation ?? []) {
-    const params = issue.params as { issue?: { path?: PropertyKey[]; code?: string; message?: string } } | undefined;
-    const zodIssue = params?.issue;
+    // fastify-type-provider-zod gives each zod issue as { keyword: issue.code, instancePath: '/a/b', message }.
     const where = err.validationContext ?? 'body';
-    const path = zodIssue?.path?.length ? zodIssue.path.map(String).join('.') : issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const key = path ? `${where === 'body' ? '' : `${where}.`}${path}` : where;
-    fields[key] = zodIssue?.code === 'invalid_type' && /received undefined/.test(zodIssue.message ?? '') ? 'required' : (zodIssue?.code ?? 'invalid');
+    const code = issue.keyword;
+    fields[key] = code === 'invalid_type' && /received undefined/.test(issue.message ?? '') ? 'required' : FIELD_CODES.has(code) ? code : 'invalid';
   }
   return fields;
 }
@@ -52,6 +55,8 @@ export function classify(err: unknown): { code: ErrorCode; details: ErrorDetails
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
       return { code: 'bad_request', details: {} };
   }
   if (e && typeof e.statusCode === 'number' && e.statusCode === 400 && e instanceof SyntaxError) return { code: 'bad_request', details: {} };

@@ -20,7 +20,7 @@ export function LanguageSwitcher() {
       <span className="visually-hidden">{t('app.layout.language')}</span>
       <select value={locale} onChange={(e) => void change(e.target.value as UiLocale)}>
         {locales.map((l) => (
-          <option key={l.tag} value={l.tag} lang={l.tag}>
+          <option key={l.tag} value={l.tag} lang={l.tag} translate="no">
             {l.name}
           </option>
         ))}

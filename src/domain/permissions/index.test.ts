@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { can, policy, rolesOf, type Action, type Actor, type Subject, type UserActor } from './index';
+
+const S1 = 'school-1';
+const S2 = 'school-2';
+const base: Omit<UserActor, 'userId'> = { kind: 'user', staff: [], teaches: [], guardianOf: [], student: null };
+const people = {
+  admin: { ...base, userId: 'admin', staff: [{ schoolId: S1, role: 'admin' }] },
+  teacherA: { ...base, userId: 'ta', staff: [{ schoolId: S1, role: 'teacher' }], teaches: [{ schoolId: S1, classId: 'A' }] },
+  teacherB: { ...base, userId: 'tb', staff: [{ schoolId: S1, role: 'teacher' }], teaches: [{ schoolId: S1, classId: 'B' }] },
+  assistantA: { ...base, userId: 'aa', staff: [{ schoolId: S1, role: 'assistant' }], teaches: [{ schoolId: S1, classId: 'A' }] },
+  guardianOfAna: { ...base, userId: 'ga', guardianOf: [{ schoolId: S1, studentId: 'ana' }] },
+  guardianOfBen: { ...base, userId: 'gb', guardianOf: [{ schoolId: S1, studentId: 'ben' }] },
+  ana: { ...base, userId: 'u-ana', student: { schoolId: S1, studentId: 'ana', classIds: ['A'] } },
+  cleo: { ...base, userId: 'u-cleo', student: { schoolId: S1, studentId: 'cleo', classIds: ['A'] } },
+  // Same role, same ids, another school: never enough.
+  otherAdmin: { ...base, userId: 'oa', staff: [{ schoolId: S2, role: 'admin' }], teaches: [{ schoolId: S2, classId: 'A' }] },
+} satisfies Record<string, UserActor>;
+const anonymous: Actor = { kind: 'anonymous' };
+
+const school: Subject = { type: 'school', schoolId: S1 };
+const classA: Subject = { type: 'class', schoolId: S1, classId: 'A' };
+const ana: Subject = { type: 'student', schoolId: S1, studentId: 'ana', classIds: ['A'] };
+
+type Row = [Action, Subject, Array<keyof typeof people>];
+const table: Row[] = [
+  ['school.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo']],
+  ['school.manage', school, ['admin']],
+  ['class.list', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
+  ['class.read', classA, ['admin', 'teacherA', 'assistantA']],
+  ['student.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  ['student.contacts.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna']],
+];
+
+describe('can()', () => {
+  it.each(table)('%s on %o is allowed exactly for %j', (action, subject, allowed) => {
+    for (const [name, actor] of Object.entries(people)) {
+      expect(can(actor, action, subject), `${name} ${action}`).toBe(allowed.includes(name as keyof typeof people));
+    }
+    expect(can(anonymous, action, subject)).toBe(false);
+  });
+
+  it('lets a person read and change only their own account', () => {
+    expect(can(people.ana, 'account.update', { type: 'user', userId: 'u-ana' })).toBe(true);
+    expect(can(people.admin, 'account.update', { type: 'user', userId: 'u-ana' })).toBe(false);
+  });
+
+  it('covers every action in the policy table with a test row or the account rows', () => {
+    const tested = new Set<string>([...table.map((r) => r[0]), 'account.read', 'account.update']);
+    expect(Object.keys(policy).filter((a) => !tested.has(a))).toEqual([]);
+  });
+
+  it('tells a person’s roles for their home page', () => {
+    expect(rolesOf(people.admin)).toEqual(['admin']);
+    expect(rolesOf({ ...people.teacherA, guardianOf: people.guardianOfAna.guardianOf }).sort()).toEqual(['guardian', 'teacher']);
+    expect(rolesOf(people.ana)).toEqual(['student']);
+  });
+});

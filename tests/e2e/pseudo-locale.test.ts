@@ -1,0 +1,99 @@
+/**
+ * Every page in the pseudo-locale (`?lang=pseudo`): each message comes out as ⟦ȧƈƈḗƞŧḗḓ⟧ text, so
+ * any plain-ASCII word on screen — outside data marked translate="no" (names, codes) — was
+ * written into the code instead of a locale file. Attributes people hear (aria-label, alt, title,
+ * placeholder) are checked too.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
+import { hasBrowser, launch, newContext } from './browser';
+
+const demo = buildDemoSchool();
+const owls = demo.classes.find((c) => c.key === 'owls')!;
+
+async function hardCodedText(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"], script, style'));
+    const looksPlain = (s: string) => /[A-Za-z]/.test(s) && !/[⟦⟧]/.test(s);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      if (text && looksPlain(text) && !isData(n.parentElement)) found.push(`text: ${text}`);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [alt], [title], [placeholder]')) {
+      for (const attr of ['aria-label', 'alt', 'title', 'placeholder']) {
+        const v = el.getAttribute(attr);
+        if (v && looksPlain(v) && !isData(el)) found.push(`${attr}: ${v}`);
+      }
+    }
+    return found;
+  });
+}
+
+async function signIn(context: BrowserContext, identifier: string) {
+  const session = await (await context.request.get('/api/session')).json();
+  const res = await context.request.post('/api/auth/password', { data: { identifier, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(res.status()).toBe(200);
+  return (await res.json()).me;
+}
+
+describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('on the signed-out pages', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const url of ['/sign-in', '/sign-in/class', '/sign-in/link', '/no-such-page']) {
+      await page.goto(`${url}?lang=pseudo`);
+      await page.locator('h1').waitFor();
+      problems.push(...(await hardCodedText(page)).map((p) => `${url} ${p}`));
+    }
+    await page.goto(`/sign-in/class?lang=pseudo&code=${owls.classCode}`);
+    await page.locator('.picture-grid').waitFor();
+    problems.push(...(await hardCodedText(page)).map((p) => `children grid ${p}`));
+    await page.locator('.picture-button').first().click();
+    await page.locator('.picture-grid-password').waitFor();
+    problems.push(...(await hardCodedText(page)).map((p) => `pictures grid ${p}`));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('on every signed-in page of a teacher, a guardian and a child', async () => {
+    const problems: string[] = [];
+    const teacher = demo.staff.find((s) => s.key === 'owls')!;
+    const guardian = demo.guardians.find((g) => g.children.length > 1)!;
+    const older = demo.students.find((s) => s.username)!;
+    for (const who of [teacher.email, guardian.email, older.username!]) {
+      const context = await newContext(browser);
+      await signIn(context, who);
+      const page = await context.newPage();
+      const urls = ['/', '/account'];
+      const classes = await (await context.request.get('/api/me/classes')).json();
+      const first = classes.taught?.[0];
+      if (first) urls.push(`/classes/${first.id}`, `/classes/${first.id}/card`);
+      const children = await (await context.request.get('/api/me/children')).json();
+      if (children.children?.[0]) urls.push(`/students/${children.children[0].id}`);
+      if (first) {
+        const klass = await (await context.request.get(`/api/classes/${first.id}`)).json();
+        urls.push(`/students/${klass.students[0].id}`);
+      }
+      for (const url of urls) {
+        await page.goto(`${url}?lang=pseudo`);
+        await page.locator('h1').first().waitFor();
+        problems.push(...(await hardCodedText(page)).map((p) => `${who} ${url} ${p}`));
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
