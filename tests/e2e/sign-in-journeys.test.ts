@@ -211,8 +211,11 @@ describe.skipIf(!hasBrowser)('sign-in journeys in Chromium', () => {
     await capture(p2, 'account');
     await p2.getByRole('button', { name: 'Sign out on all devices' }).click();
     await p2.getByRole('heading', { name: 'Sign in to Confer' }).waitFor();
-    await p1.reload();
+    // The phone still shows the old page; its next request finds the session gone and says so.
+    await p1.getByRole('link', { name: /Owls/ }).click();
     await p1.getByRole('heading', { name: 'Sign in to Confer' }).waitFor();
+    await p1.getByText('Your session has ended. Please sign in again.').waitFor();
+    await capture(p1, 'session-ended');
     expect((await p1.request.get('/api/me')).status()).toBe(401);
     await phone.close();
     await laptop.close();

@@ -76,8 +76,11 @@ describe.each(engines)('signing in on %s', (engine) => {
     return token as string;
   }
 
+  /** Each link request from its own address, so the per-IP limit (10 a minute) is not what a test meets. */
+  let linkRequests = 0;
   async function requestLink(email: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    const res = await t.client().post('/api/auth/link', { email, ...body }, headers);
+    const remoteAddress = `192.0.2.${++linkRequests}`;
+    const res = await t.client().request({ method: 'POST', url: '/api/auth/link', payload: { email, ...body }, headers, remoteAddress });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toEqual({ sent: true });
     return res;
@@ -277,6 +280,18 @@ describe.each(engines)('signing in on %s', (engine) => {
       const fromBrowser = await buildUser(database.db, { password: false });
       await requestLink(fromBrowser.email as string, {}, { 'accept-language': 'ar-EG,ar;q=0.9,en;q=0.5' });
       expect((await outboxTo(fromBrowser.email as string))[0]?.subject).toBe(t.deps.i18n.t('ar', 'mail.signInLink.subject'));
+    });
+
+    it('answers the 11th link request from one address within a minute with 429 rate_limited, in the usual error shape', async () => {
+      const send = () => t.client().request({ method: 'POST', url: '/api/auth/link', payload: { email: 'nobody-here@test.example' }, remoteAddress: '198.51.100.99' });
+      for (let i = 0; i < 10; i++) expect((await send()).statusCode).toBe(202);
+      const limited = await send();
+      const error = expectError(limited, 429, 'rate_limited');
+      expect(error.retryAfterSeconds).toBeGreaterThan(0);
+      expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect(limited.headers['retry-after']).toBe(String(error.retryAfterSeconds));
+      // Another address is not held up.
+      expect((await t.client().request({ method: 'POST', url: '/api/auth/link', payload: { email: 'nobody-here@test.example' }, remoteAddress: '198.51.100.98' })).statusCode).toBe(202);
     });
 
     it('sends no link to an archived person, and a link sent before archiving no longer works', async () => {

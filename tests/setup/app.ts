@@ -29,7 +29,7 @@ export async function buildTestApp(database: Database, env: Record<string, strin
     db: database.db,
     config,
     i18n: translator,
-    mailer: createMailer({ db: database.db, from: config.mailFrom }),
+    mailer: createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl }),
     now: () => now ?? new Date(),
   };
   const app = await buildApp({ ...deps, database, logger: false });

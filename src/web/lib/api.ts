@@ -16,6 +16,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired on window when the server no longer knows the session. */
+export const SESSION_ENDED = 'confer:session-ended';
+
 let csrfToken = '';
 let pageLocale = 'en';
 
@@ -46,6 +49,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: ErrorCode; fields?: Record<string, string>; retryAfterSeconds?: number } } | null)?.error;
+    // The session ended (expired, or signed out on another device): let the app send the person to sign in.
+    if (res.status === 401 && err?.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED));
     throw new ApiError(res.status, err?.code ?? 'internal', err?.fields ?? {}, err?.retryAfterSeconds);
   }
   return data as T;

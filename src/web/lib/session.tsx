@@ -1,11 +1,13 @@
 /** Who is signed in, for the whole app. Starts from GET /api/session, which also hands out the CSRF token. */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Me, SessionState } from '../../contracts/api';
-import { api, setCsrfToken } from './api';
+import { api, SESSION_ENDED, setCsrfToken } from './api';
 import { useI18n } from './i18n';
 
 interface SessionValue {
   me: Me | null;
+  /** True when the session ended under the person (expired, or signed out elsewhere). */
+  ended: boolean;
   /** After a sign-in form succeeds. */
   signedIn(state: SessionState): void;
   signOut(everywhere?: boolean): Promise<void>;
@@ -24,6 +26,20 @@ export async function fetchSession(): Promise<SessionState> {
 export function SessionProvider({ initial, children }: { initial: SessionState; children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(initial.me);
   const { locale, setLocale } = useI18n();
+  const [ended, setEnded] = useState(false);
+  const meRef = useRef(me);
+  meRef.current = me;
+
+  useEffect(() => {
+    const onEnded = () => {
+      if (meRef.current) setEnded(true);
+      setMe(null);
+      // A fresh CSRF token for the signed-out browser.
+      void fetchSession().catch(() => undefined);
+    };
+    window.addEventListener(SESSION_ENDED, onEnded);
+    return () => window.removeEventListener(SESSION_ENDED, onEnded);
+  }, []);
 
   const refresh = useCallback(async () => {
     const state = await fetchSession();
@@ -34,7 +50,9 @@ export function SessionProvider({ initial, children }: { initial: SessionState; 
   const value = useMemo<SessionValue>(
     () => ({
       me,
+      ended,
       signedIn(state) {
+        setEnded(false);
         setCsrfToken(state.csrfToken);
         setMe(state.me);
         // A person's chosen language follows them to every device they sign in on.
@@ -48,7 +66,7 @@ export function SessionProvider({ initial, children }: { initial: SessionState; 
       refresh,
       replaceMe: setMe,
     }),
-    [me, refresh, locale, setLocale],
+    [me, ended, refresh, locale, setLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

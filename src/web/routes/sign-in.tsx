@@ -9,7 +9,7 @@ import { useSession } from '../lib/session';
 /** Grown-ups (and older pupils) sign in with a password or an emailed link; young pupils go to the class-code path. */
 export function SignInPage() {
   const { t, locale } = useI18n();
-  const { signedIn } = useSession();
+  const { signedIn, ended } = useSession();
   const navigate = useNavigate();
   const [mode, setMode] = useState<'password' | 'link'>('password');
   const [identifier, setIdentifier] = useState('');
@@ -40,6 +40,11 @@ export function SignInPage() {
   return (
     <div className="narrow">
       <h1>{t('app.signIn.title')}</h1>
+      {ended ? (
+        <p className="notice notice-error" role="status">
+          {t('app.signIn.ended')}
+        </p>
+      ) : null}
       <div className="choice-grid">
         <section className="card" aria-labelledby="grown-ups">
           <h2 id="grown-ups">{t('app.signIn.grownUps')}</h2>

@@ -172,7 +172,8 @@ export async function findEnrolledStudentSecret(db: Db, classId: string, student
     .select({ userId: students.userId, picturePasswordHash: students.picturePasswordHash })
     .from(enrollments)
     .innerJoin(students, eq(students.id, enrollments.studentId))
-    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId), isNull(students.archivedAt)))
+    .innerJoin(users, eq(users.id, students.userId))
+    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId), isNull(students.archivedAt), isNull(users.archivedAt)))
     .limit(1);
   return row;
 }
