@@ -24,7 +24,11 @@ export default async function setup(project: TestProject) {
     if (process.env.CI) throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must run them.`);
     console.warn(`\n!!! ${CHROMIUM} not found: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium\n`);
   }
-  execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // Built as `npm start` builds it: a production bundle (Vitest sets NODE_ENV=test, which would give React's development build).
+  execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const dataDir = path.resolve('.tmp/e2e-data');
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();

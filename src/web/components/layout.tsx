@@ -36,14 +36,23 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const brand = useRef(t('app.brand'));
+  brand.current = t('app.brand');
 
-  // After moving to another page, put focus on it so screen readers announce the new page.
+  // After moving to another page, put focus on its heading so screen readers announce it, and
+  // name the tab after it (WCAG 2.4.2). Pages that load data set their h1 a moment later.
   useEffect(() => {
-    const h1 = mainRef.current?.querySelector('h1');
-    if (h1 instanceof HTMLElement) {
-      h1.tabIndex = -1;
-      h1.focus({ preventScroll: true });
-    }
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const h1 = mainRef.current?.querySelector('h1');
+      if (h1 instanceof HTMLElement || ++tries > 20) window.clearInterval(timer);
+      if (h1 instanceof HTMLElement) {
+        h1.tabIndex = -1;
+        h1.focus({ preventScroll: true });
+        document.title = `${h1.textContent ?? ''} · ${brand.current}`;
+      }
+    }, 50);
+    return () => window.clearInterval(timer);
   }, [location.pathname]);
 
   const school = me?.schools[0];

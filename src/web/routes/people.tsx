@@ -89,9 +89,11 @@ export function ClassCardPage() {
         <li>{t('app.card.step2')}</li>
         <li>{t('app.card.step3')}</li>
       </ol>
-      <button type="button" className="button button-primary no-print" onClick={() => window.print()}>
-        {t('app.card.print')}
-      </button>
+      <p className="no-print">
+        <button type="button" className="button button-primary" onClick={() => window.print()}>
+          {t('app.card.print')}
+        </button>
+      </p>
     </div>
   );
 }
