@@ -22,3 +22,24 @@ export function useApi<T>(url: string | null): Loadable<T> & { reload(): void } 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
 }
+
+/**
+ * For a button or form that calls the API: `run(fn)` marks the action busy, clears the last error,
+ * and keeps any error for the page to show (in the reader's language, by code).
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}

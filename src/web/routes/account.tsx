@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorNotice, Name } from '../components/ui';
 import { LanguageSwitcher } from '../components/layout';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import { useAction } from '../lib/use-api';
 
 export function AccountPage() {
   const t = useT();
   const { me, signOut } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   if (!me) return null;
   return (
     <div className="narrow">
@@ -38,14 +38,12 @@ export function AccountPage() {
         <button
           type="button"
           className="button"
-          onClick={async () => {
-            try {
+          onClick={() =>
+            void run(async () => {
               await signOut(true);
               navigate('/sign-in');
-            } catch (err) {
-              setError(err);
-            }
-          }}
+            })
+          }
         >
           {t('app.account.everywhereButton')}
         </button>

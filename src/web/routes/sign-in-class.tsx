@@ -11,6 +11,7 @@ import { ErrorNotice, Field, fieldError, Name, Picture, PictureGlyph } from '../
 import { api, ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import { useAction } from '../lib/use-api';
 
 export function ClassSignInPage() {
   const t = useT();
@@ -21,19 +22,10 @@ export function ClassSignInPage() {
   const [klass, setKlass] = useState<ClassForSignIn | null>(null);
   const [studentId, setStudentId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<PasswordPictureKey[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
-  async function lookUp(classCode: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      setKlass(await api<ClassForSignIn>('POST', '/api/auth/class-code', { classCode }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  function lookUp(classCode: string) {
+    return run(async () => setKlass(await api<ClassForSignIn>('POST', '/api/auth/class-code', { classCode })));
   }
 
   // Opened from the class QR code: the code is in the address, so go straight to the pictures.
@@ -49,16 +41,15 @@ export function ClassSignInPage() {
     setChosen(next);
     setError(null);
     if (next.length < PICTURE_PASSWORD_LENGTH) return;
-    setBusy(true);
-    try {
-      signedIn(await api<SessionState>('POST', '/api/auth/pictures', { classCode: code || params.get('code'), studentId, pictures: next }));
-      navigate('/');
-    } catch (err) {
-      setError(err);
-      setChosen([]);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        signedIn(await api<SessionState>('POST', '/api/auth/pictures', { classCode: code || params.get('code'), studentId, pictures: next }));
+        navigate('/');
+      } catch (err) {
+        setChosen([]);
+        throw err;
+      }
+    });
   }
 
   if (!klass) {

@@ -5,6 +5,7 @@ import { ErrorNotice, Field, fieldError } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import { useAction } from '../lib/use-api';
 
 /** Grown-ups (and older pupils) sign in with a password or an emailed link; young pupils go to the class-code path. */
 export function SignInPage() {
@@ -14,15 +15,12 @@ export function SignInPage() {
   const [mode, setMode] = useState<'password' | 'link'>('password');
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       if (mode === 'password') {
         signedIn(await api<SessionState>('POST', '/api/auth/password', { identifier, password }));
         navigate('/');
@@ -30,11 +28,7 @@ export function SignInPage() {
         await api('POST', '/api/auth/link', { email: identifier.trim(), locale: locale === 'pseudo' ? 'en' : locale });
         setLinkSentTo(identifier.trim());
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -119,22 +113,16 @@ export function SignInLinkPage() {
   const { t } = useI18n();
   const { signedIn } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
 
-  async function go() {
+  function go() {
     if (!token) return;
-    setBusy(true);
-    try {
+    void run(async () => {
       signedIn(await api<SessionState>('POST', '/api/auth/link/verify', { token }));
       window.history.replaceState(null, '', '/sign-in/link');
       navigate('/');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   // A person clicks to confirm: mail scanners that open links do not use the one-time token up.
