@@ -25,6 +25,12 @@ const envSchema = z.object({
   /** Seed the demo school on first start (default: on with the embedded database outside production). */
   SEED_DEMO: bool.optional(),
   COOKIE_SECURE: bool.optional(),
+  /**
+   * Behind a reverse proxy: how many proxy hops to trust for the client address (a number), or
+   * the proxies' addresses (comma-separated IPs/CIDRs). Off by default: X-Forwarded-For is ignored,
+   * so nobody can dodge the per-address limits by writing that header.
+   */
+  TRUST_PROXY: z.string().regex(/^(\d+|[0-9a-fA-F:.,/\s]+)$/, 'a hop count or a list of proxy addresses').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
 });
@@ -42,8 +48,10 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   sessionDays: number;
-  /** The dev mail viewer at /dev/mail: never in production. */
+  /** The dev mail viewer at /dev/mail: only outside production, only without SMTP, only to this machine. */
   devMail: boolean;
+  /** Fastify's trustProxy: false, a hop count, or proxy addresses. */
+  trustProxy: false | number | string[];
   /** Built browser app, served by the same process. */
   webDir: string;
 }
@@ -69,7 +77,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     cookieSecure: e.COOKIE_SECURE ?? production,
     logLevel: e.LOG_LEVEL,
     sessionDays: e.SESSION_DAYS,
-    devMail: !production,
+    devMail: !production && !e.SMTP_URL,
+    trustProxy: !e.TRUST_PROXY ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean),
     webDir: path.resolve(cwd, 'dist/web'),
   };
 }

@@ -10,6 +10,8 @@ import { parseConfig, type Config } from './env';
 import { demoSignIns, seedDemoSchool } from './features/demo/seed-demo-school';
 import { createMailer } from './features/mail/mailer';
 import { createTranslator } from './i18n';
+import { jobDefinitions } from './jobs/definitions';
+import { createJobRunner } from './jobs/runner';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
@@ -37,8 +39,12 @@ export async function startServer(env: Record<string, string | undefined>, cwd: 
   }
   const i18n = createTranslator();
   const mailer = createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl });
-  const app = await buildApp({ db: database.db, database, config, i18n, mailer, now: () => new Date() });
+  const deps = { db: database.db, config, i18n, mailer, now: () => new Date() };
+  const app = await buildApp({ ...deps, database });
   await app.listen({ port: config.port, host: config.host });
+  // Background jobs (emails, imports) run in every server process, sharing one queue table.
+  const runner = createJobRunner(deps, jobDefinitions, (msg, extra) => app.log.warn(extra, msg));
+  runner.start(500);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
@@ -51,6 +57,7 @@ export async function startServer(env: Record<string, string | undefined>, cwd: 
     url,
     config,
     async stop() {
+      await runner.stop();
       await app.close();
       await database.close();
     },

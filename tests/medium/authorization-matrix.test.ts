@@ -17,8 +17,9 @@ type Expect = Record<ActorName, number>;
 
 const all = (status: number): Expect => Object.fromEntries(actors.map((a) => [a, status])) as Expect;
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
-const only = (allowed: ActorName[], denied = 403): Expect =>
-  Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : denied])) as Expect;
+/** Allowed → 200; anonymous → 401; someone of another school → 404 (ids there are not even confirmed); the rest → 403. */
+const only = (allowed: ActorName[]): Expect =>
+  Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : a === 'otherSchool' ? 404 : 403])) as Expect;
 
 interface Case {
   /** The URL to request (params filled in from the world). */

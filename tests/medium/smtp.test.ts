@@ -50,6 +50,8 @@ describe.each(engines)('email over SMTP on %s', (engine) => {
     const guardian = await buildGuardian(database.db, [], { preferredLocale: 'es' });
     const res = await t.client().post('/api/auth/link', { email: guardian.email });
     expect(res.statusCode).toBe(202);
+    expect(received).toHaveLength(0); // nothing is sent inside the request…
+    expect(await t.runJobs()).toBe(1); // …the job sends it
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual([guardian.email]);
     expect(received[0]?.from).toBe('office@riverside.example');
@@ -58,6 +60,9 @@ describe.each(engines)('email over SMTP on %s', (engine) => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.subject).toBe(t.deps.i18n.t('es', 'mail.signInLink.subject'));
     expect(outbox[0]?.transport).toMatchObject({ accepted: [guardian.email] });
+    // What went out has the token; the copy Confer keeps does not.
+    expect(outbox[0]?.text).not.toMatch(/#token=[\w-]{20,}/);
+    expect(outbox[0]?.text).toContain('#token=[sent]');
     await t.app.close();
   });
 
@@ -66,10 +71,12 @@ describe.each(engines)('email over SMTP on %s', (engine) => {
     const t = await buildTestApp(database);
     const guardian = await buildGuardian(database.db, []);
     expect((await t.client().post('/api/auth/link', { email: guardian.email })).statusCode).toBe(202);
+    await t.runJobs();
     expect(received.length).toBe(before);
     const outbox = (await listOutbox(database.db, 10)).filter((m) => m.to === guardian.email);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.transport).toBeNull();
+    expect(outbox[0]?.text).toMatch(/#token=[\w-]{20,}/); // kept whole: /dev/mail shows it to this machine
     await t.app.close();
   });
 });

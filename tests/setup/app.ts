@@ -8,6 +8,8 @@ import { createMailer } from '../../src/server/features/mail/mailer';
 import { buildApp, type App } from '../../src/server/http/app';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/http/session-cookies';
 import { createTranslator } from '../../src/server/i18n';
+import { jobDefinitions } from '../../src/server/jobs/definitions';
+import { createJobRunner } from '../../src/server/jobs/runner';
 
 export interface TestApp {
   app: App;
@@ -18,6 +20,8 @@ export interface TestApp {
   clientAs(userId: string): Promise<TestClient>;
   /** Moves the clock the app sees. */
   setNow(date: Date): void;
+  /** Runs the queued background jobs (emails…) now, as the server's runner would; returns how many ran. */
+  runJobs(): Promise<number>;
 }
 
 const translator = createTranslator();
@@ -33,6 +37,7 @@ export async function buildTestApp(database: Database, env: Record<string, strin
     now: () => now ?? new Date(),
   };
   const app = await buildApp({ ...deps, database, logger: false });
+  const runner = createJobRunner(deps, jobDefinitions);
   return {
     app,
     deps,
@@ -47,6 +52,7 @@ export async function buildTestApp(database: Database, env: Record<string, strin
     setNow(date) {
       now = date;
     },
+    runJobs: () => runner.drain(),
   };
 }
 

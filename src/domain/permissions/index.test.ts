@@ -26,10 +26,11 @@ type Row = [Action, Subject, Array<keyof typeof people>];
 const table: Row[] = [
   ['school.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo']],
   ['school.manage', school, ['admin']],
-  ['class.list', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
+  ['class.listAll', school, ['admin']],
   ['class.read', classA, ['admin', 'teacherA', 'assistantA']],
   ['student.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
-  ['student.contacts.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna']],
+  ['student.contacts.read', ana, ['admin', 'teacherA', 'assistantA']],
+  ['student.family.read', ana, ['guardianOfAna']],
 ];
 
 describe('can()', () => {

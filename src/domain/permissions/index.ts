@@ -52,11 +52,17 @@ export type Relationship = (typeof relationships)[number];
 export const policy = {
   'school.read': ['school-member'],
   'school.manage': ['school-admin'],
-  'class.list': ['school-staff'],
+  /** Every class of the school, not only one's own. */
+  'class.listAll': ['school-admin'],
   'class.read': ['school-admin', 'teacher-of-class'],
   'student.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
-  /** Guardians' names, emails, phones and languages. */
-  'student.contacts.read': ['school-admin', 'teacher-of-student', 'guardian-of-student'],
+  /** Every guardian's name, email, phone and language: staff only. */
+  'student.contacts.read': ['school-admin', 'teacher-of-student'],
+  /**
+   * A guardian's view of the child's family: their own details in full, co-guardians' names only,
+   * and nothing of a guardian who attends separately (separated parents, protective orders).
+   */
+  'student.family.read': ['guardian-of-student'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;

@@ -31,7 +31,7 @@ import { registerDevMailRoutes } from './routes/dev-mail';
 import { registerHealthRoutes } from './routes/health';
 import { registerMeRoutes } from './routes/me';
 import { registerSchoolRoutes } from './routes/school';
-import { CSRF_COOKIE, SESSION_COOKIE } from './session-cookies';
+import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from './session-cookies';
 
 /** Who may call a route at all; finer checks (whose child, which class) are `can()` in the use case. */
 export type Access = 'public' | 'signed-in';
@@ -77,6 +77,10 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+function hops(n: number) {
+  return (_address: string, hop: number) => hop < n;
+}
+
 export interface AppOptions extends Deps {
   database: Database;
   /** Log to stdout (the server); tests pass false. */
@@ -89,7 +93,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: logger ? { level: deps.config.logLevel } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 256 * 1024,
-    trustProxy: deps.config.nodeEnv === 'production',
+    // A hop count becomes "trust the nearest n hops" (proxy-addr's trust function takes the hop index).
+    trustProxy: typeof deps.config.trustProxy === 'number' ? hops(deps.config.trustProxy) : deps.config.trustProxy,
     // A URL the router cannot decode, or an over-long parameter, is otherwise answered by Fastify in
     // its own shape (echoing the path); answer it like every other error.
     frameworkErrors: (err, req, reply) => errorHandler(deps.i18n)(err, req, reply),
@@ -155,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         req.actor = resolved.actor;
         req.session = resolved.session;
         req.user = resolved.user;
+        // Sliding expiry: when the session was extended, the browser's cookie is too.
+        if (resolved.renewedUntil) setSessionCookies(reply, deps.config, { token, csrfToken: resolved.session.csrfToken, expiresAt: resolved.renewedUntil });
       }
     }
     const access = req.routeOptions.config?.access;
@@ -163,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     // CSRF: a state-changing request must echo the token from our own cookie in a header. Another
     // site can make the browser send our cookies, but it can neither read them nor set this header.
-    if (!SAFE_METHODS.has(req.method) && req.url.startsWith('/api/')) {
+    if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       const sent = typeof header === 'string' ? header : undefined;
       const expected = req.session ? req.session.csrfToken : req.cookies[CSRF_COOKIE];

@@ -3,6 +3,7 @@
  * Migrations are generated from this file with `npm run db:generate -- --name <what>` and committed;
  * `tests/medium/migrations.test.ts` fails when the two disagree.
  */
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -55,7 +56,8 @@ export const users = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_username_key').on(t.username)],
+  // Case-insensitive: Ana@School.org and ana@school.org are one account (stored lower-cased too).
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), uniqueIndex('users_username_key').on(sql`lower(${t.username})`)],
 );
 
 export const staffMemberships = pgTable(
@@ -121,11 +123,12 @@ export const classes = pgTable(
     name: text('name').notNull(),
     yearGroup: text('year_group').notNull(),
     /** Typed by young children at sign-in (or read from the class QR code). */
-    classCode: text('class_code').notNull().unique(),
+    classCode: text('class_code').notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('classes_school_idx').on(t.schoolId)],
+  // Codes are typed by children in any case: OWL-7KQ2 and owl-7kq2 must be the same class.
+  (t) => [index('classes_school_idx').on(t.schoolId), uniqueIndex('classes_class_code_key').on(sql`upper(${t.classCode})`)],
 );
 
 export const classTeachers = pgTable(
@@ -202,17 +205,55 @@ export const signInTokens = pgTable('sign_in_tokens', {
   createdAt: createdAt(),
 });
 
-/** Failed sign-ins, counted per account to slow down guessing (per-IP limits live in the rate limiter). */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+/**
+ * Sign-in attempts, counted per account to slow down guessing (per-IP limits live in the rate
+ * limiter). An attempt is written *before* the secret is checked, so guesses sent at the same
+ * moment count against each other; a success clears the account's earlier failures (kept, for the
+ * record) rather than deleting them.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
   {
     id: id(),
-    /** `email:…`, `username:…` or `student:<id>`. */
+    /** `email:…`, `username:…`, `student:<id>`, or `link:<email>` for sign-in link requests. */
     accountKey: text('account_key').notNull(),
     ip: text('ip').notNull(),
+    /** pending while being checked; failed; succeeded; cleared (a failure before a later success). */
+    outcome: text('outcome').$type<'pending' | 'failed' | 'succeeded' | 'cleared'>().notNull().default('pending'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sign_in_failures_account_at_idx').on(t.accountKey, t.at)],
+  (t) => [index('sign_in_attempts_account_at_idx').on(t.accountKey, t.at)],
+);
+
+/**
+ * Durable background work (emails, imports, digests): a row per job, claimed with
+ * FOR UPDATE SKIP LOCKED so several server instances share the queue. A job whose worker died is
+ * picked up again when its lease runs out; job handlers are written to be safe to run again.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    /** The payload schema version the job was queued with. */
+    version: integer('version').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedBy: text('locked_by'),
+    /** Queueing the same key twice makes one job. */
+    idempotencyKey: text('idempotency_key').unique(),
+    /** For long jobs (imports): how far along, for a progress bar. */
+    progress: jsonb('progress'),
+    result: jsonb('result'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_runnable_idx').on(t.status, t.runAt)],
 );
 
 /** Every email Confer sends; in embedded mode this is the outbox shown at /dev/mail. */
@@ -226,6 +267,8 @@ export const mailOutbox = pgTable(
     html: text('html'),
     /** nodemailer's response when sent over SMTP; null when only kept in the outbox. */
     transport: jsonb('transport'),
+    /** One message per key (e.g. the job that sends it): a retried job does not mail twice. */
+    dedupeKey: text('dedupe_key').unique(),
     createdAt: createdAt(),
   },
   (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
@@ -245,7 +288,8 @@ export const schema = {
   reportPeriods,
   sessions,
   signInTokens,
-  signInFailures,
+  signInAttempts,
+  jobs,
   mailOutbox,
 };
 

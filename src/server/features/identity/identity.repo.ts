@@ -1,5 +1,5 @@
 /** Accounts, sessions, sign-in links and failures. The only identity code that touches Drizzle. */
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { UserActor, StaffRole } from '../../../domain/permissions/index';
 import type { Db } from '../../db/client';
 import {
@@ -9,7 +9,7 @@ import {
   guardianStudents,
   guardians,
   sessions,
-  signInFailures,
+  signInAttempts,
   signInTokens,
   staffMemberships,
   students,
@@ -19,12 +19,12 @@ import {
 export type UserRow = typeof users.$inferSelect;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
   return row;
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase())).limit(1);
+  const [row] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.trim().toLowerCase())).limit(1);
   return row;
 }
 
@@ -46,17 +46,21 @@ export async function loadActor(db: Db, user: UserRow): Promise<UserActor | null
       .select({ schoolId: staffMemberships.schoolId, role: staffMemberships.role })
       .from(staffMemberships)
       .where(eq(staffMemberships.userId, userId)),
+    // Teaching counts only while the person is on the staff of the class's school: a teacher who
+    // left keeps no access through class rows nobody removed.
     db
-      .select({ schoolId: classes.schoolId, classId: classes.id })
+      .selectDistinct({ schoolId: classes.schoolId, classId: classes.id })
       .from(classTeachers)
       .innerJoin(classes, eq(classes.id, classTeachers.classId))
+      .innerJoin(staffMemberships, and(eq(staffMemberships.userId, classTeachers.userId), eq(staffMemberships.schoolId, classes.schoolId)))
       .where(and(eq(classTeachers.userId, userId), isNull(classes.archivedAt))),
     db
       .select({ schoolId: students.schoolId, studentId: students.id })
       .from(guardians)
       .innerJoin(guardianStudents, eq(guardianStudents.guardianId, guardians.id))
       .innerJoin(students, eq(students.id, guardianStudents.studentId))
-      .where(and(eq(guardians.userId, userId), isNull(students.archivedAt))),
+      .innerJoin(users, eq(users.id, students.userId))
+      .where(and(eq(guardians.userId, userId), isNull(students.archivedAt), isNull(users.archivedAt))),
     db
       .select({ schoolId: students.schoolId, studentId: students.id })
       .from(students)
@@ -127,22 +131,33 @@ export async function consumeSignInToken(db: Db, id: string, now: Date): Promise
   return row?.userId ?? null;
 }
 
-// Failures --------------------------------------------------------------------------------------
+// Attempts -------------------------------------------------------------------------------------
 
-export async function recordSignInFailure(db: Db, accountKey: string, ip: string, at: Date): Promise<void> {
-  await db.insert(signInFailures).values({ accountKey, ip, at });
-}
-
-export async function countSignInFailures(db: Db, accountKey: string, since: Date): Promise<number> {
-  const [row] = await db
+/**
+ * Records an attempt as pending and returns its id with the number of unresolved attempts
+ * (pending or failed) on the account since `since`, this one included. Because the row is written
+ * before the count, simultaneous guesses see each other: the k-th to be written counts at least k.
+ */
+export async function beginSignInAttempt(db: Db, accountKey: string, ip: string, at: Date, since: Date): Promise<{ id: string; unresolved: number }> {
+  const [row] = await db.insert(signInAttempts).values({ accountKey, ip, at }).returning({ id: signInAttempts.id });
+  const [n] = await db
     .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.accountKey, accountKey), gt(signInFailures.at, since)));
-  return Number(row?.n ?? 0);
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.accountKey, accountKey), gt(signInAttempts.at, since), inArray(signInAttempts.outcome, ['pending', 'failed'])));
+  return { id: (row as { id: string }).id, unresolved: Number(n?.n ?? 0) };
 }
 
-export async function clearSignInFailures(db: Db, accountKey: string): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.accountKey, accountKey));
+export async function failSignInAttempt(db: Db, id: string): Promise<void> {
+  await db.update(signInAttempts).set({ outcome: 'failed' }).where(eq(signInAttempts.id, id));
+}
+
+/** A success: this attempt succeeded and the account's earlier failures are cleared (kept, not deleted). */
+export async function succeedSignInAttempt(db: Db, id: string, accountKey: string): Promise<void> {
+  await db
+    .update(signInAttempts)
+    .set({ outcome: 'cleared' })
+    .where(and(eq(signInAttempts.accountKey, accountKey), inArray(signInAttempts.outcome, ['pending', 'failed']), ne(signInAttempts.id, id)));
+  await db.update(signInAttempts).set({ outcome: 'succeeded' }).where(eq(signInAttempts.id, id));
 }
 
 // Picture sign-in -------------------------------------------------------------------------------

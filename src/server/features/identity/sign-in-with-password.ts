@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { verifySecret } from '../../lib/secrets';
-import { assertNotLocked, noteFailure, noteSuccess } from './account-lock';
+import { beginAttempt } from './account-lock';
 import { findUserByEmail, findUserByUsername } from './identity.repo';
 import { startSession, type StartedSession } from './start-session';
 
@@ -14,10 +14,10 @@ export interface PasswordSignIn {
 export async function signInWithPassword(deps: Deps, input: PasswordSignIn): Promise<StartedSession> {
   const identifier = input.identifier.trim().toLowerCase();
   const accountKey = identifier.includes('@') ? `email:${identifier}` : `username:${identifier}`;
-  await assertNotLocked(deps, accountKey, 'password');
+  const attempt = await beginAttempt(deps, accountKey, 'password', input.ip);
   const user = identifier.includes('@') ? await findUserByEmail(deps.db, identifier) : await findUserByUsername(deps.db, identifier);
   const ok = await verifySecret(input.password, user?.passwordHash);
-  if (!user || !ok || user.archivedAt) return noteFailure(deps, accountKey, input.ip);
-  await noteSuccess(deps, accountKey);
+  if (!user || !ok || user.archivedAt) return attempt.failed();
+  await attempt.succeeded();
   return startSession(deps, user.id, 'password');
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors';
 import { picturePasswordSecret, type PasswordPictureKey } from '../../../domain/pictures';
 import type { Deps } from '../../deps';
 import { verifySecret } from '../../lib/secrets';
-import { assertNotLocked, noteFailure, noteSuccess } from './account-lock';
+import { beginAttempt } from './account-lock';
 import { findClassByCode, findEnrolledStudentSecret, listClassForPictureSignIn } from './identity.repo';
 import { startSession, type StartedSession } from './start-session';
 
@@ -21,11 +21,10 @@ export async function signInWithPictures(
 ): Promise<StartedSession> {
   const found = await findClassByCode(deps.db, input.classCode);
   if (!found) throw new DomainError('class_code_unknown', { fields: { classCode: 'class_code_unknown' } });
-  const accountKey = `student:${input.studentId}`;
-  await assertNotLocked(deps, accountKey, 'pictures');
+  const attempt = await beginAttempt(deps, `student:${input.studentId}`, 'pictures', input.ip);
   const student = await findEnrolledStudentSecret(deps.db, found.id, input.studentId);
   const ok = await verifySecret(picturePasswordSecret(input.pictures), student?.picturePasswordHash);
-  if (!student || !ok) return noteFailure(deps, accountKey, input.ip);
-  await noteSuccess(deps, accountKey);
+  if (!student || !ok) return attempt.failed();
+  await attempt.succeeded();
   return startSession(deps, student.userId, 'pictures');
 }

@@ -25,7 +25,7 @@ export async function getSchool(deps: Deps, actor: Actor, schoolId: string) {
 export async function listMyClasses(deps: Deps, actor: Actor) {
   if (actor.kind !== 'user') throw new DomainError('unauthenticated');
   const taught = await listClassesTaughtBy(deps.db, actor.userId);
-  const adminSchools = [...new Set(actor.staff.filter((s) => s.role === 'admin').map((s) => s.schoolId))];
+  const adminSchools = [...new Set(actor.staff.map((s) => s.schoolId))].filter((schoolId) => can(actor, 'class.listAll', { type: 'school', schoolId }));
   const all = (await Promise.all(adminSchools.map((id) => listClassesOfSchool(deps.db, id)))).flat();
   return { taught, school: all.filter((c) => !taught.some((t) => t.id === c.id)) };
 }
@@ -46,8 +46,10 @@ export async function getStudent(deps: Deps, actor: Actor, studentId: string) {
   authorize(actor, 'student.read', full);
   const profile = await findStudentProfile(deps.db, studentId);
   if (!profile) throw new DomainError('not_found');
-  // A child sees their own name, picture and classes, not their family's contact details.
-  const guardians = can(actor, 'student.contacts.read', full) ? await listGuardiansOfStudent(deps.db, studentId) : null;
+  // Staff see the whole family; a guardian sees a guarded view (familyView); the child sees none.
+  let guardians: Array<Omit<Awaited<ReturnType<typeof listGuardiansOfStudent>>[number], 'userId'>> | null = null;
+  if (can(actor, 'student.contacts.read', full)) guardians = (await listGuardiansOfStudent(deps.db, studentId)).map(({ userId: _u, ...g }) => g);
+  else if (can(actor, 'student.family.read', full)) guardians = familyView(await listGuardiansOfStudent(deps.db, studentId), actor.userId);
   return { ...profile, guardians };
 }
 
@@ -56,4 +58,20 @@ export async function listMyChildren(deps: Deps, actor: Actor) {
   if (actor.kind !== 'user') throw new DomainError('unauthenticated');
   const children = await Promise.all(actor.guardianOf.map((g) => findStudentProfile(deps.db, g.studentId)));
   return children.filter((c) => c !== undefined).sort((a, b) => a.givenName.localeCompare(b.givenName));
+}
+
+/**
+ * What a guardian sees of the child's family: their own row in full; other guardians' names and
+ * relationship only; and if either side attends separately, nothing of the other.
+ * Example: Hannah and Marcus are separated (attend separately). Hannah sees only herself. In a
+ * family where María and Carlos both attend, María sees Carlos's name, not his email or phone.
+ */
+export function familyView<G extends { userId: string; attendsSeparately: boolean; email: string | null; phone: string | null; preferredLocale: string | null }>(
+  all: G[],
+  viewerUserId: string,
+): Array<Omit<G, 'userId'>> {
+  const me = all.find((g) => g.userId === viewerUserId);
+  return all
+    .filter((g) => g.userId === viewerUserId || (!me?.attendsSeparately && !g.attendsSeparately))
+    .map(({ userId, ...g }) => (userId === viewerUserId ? g : { ...g, email: null, phone: null, preferredLocale: null }));
 }

@@ -13,6 +13,9 @@ import {
   users,
 } from '../../db/schema/index';
 
+/** A child who is on roll: neither the student record nor their account is archived. */
+const activeStudent = and(isNull(students.archivedAt), isNull(users.archivedAt));
+
 export async function findSchool(db: Db, id: string) {
   const [row] = await db
     .select({ id: schools.id, name: schools.name, timeZone: schools.timeZone, locale: schools.locale })
@@ -37,7 +40,12 @@ export async function findClassSubject(db: Db, classId: string) {
 }
 
 export async function findStudentSubject(db: Db, studentId: string) {
-  const [row] = await db.select({ schoolId: students.schoolId }).from(students).where(and(eq(students.id, studentId), isNull(students.archivedAt))).limit(1);
+  const [row] = await db
+    .select({ schoolId: students.schoolId })
+    .from(students)
+    .innerJoin(users, eq(users.id, students.userId))
+    .where(and(eq(students.id, studentId), activeStudent))
+    .limit(1);
   if (!row) return undefined;
   const enrolled = await db.select({ classId: enrollments.classId }).from(enrollments).where(eq(enrollments.studentId, studentId));
   return { schoolId: row.schoolId, classIds: enrolled.map((e) => e.classId) };
@@ -57,7 +65,8 @@ async function withCounts<T extends { id: string }>(db: Db, rows: T[]): Promise<
     .select({ classId: enrollments.classId, n: count() })
     .from(enrollments)
     .innerJoin(students, eq(students.id, enrollments.studentId))
-    .where(and(inArray(enrollments.classId, rows.map((r) => r.id)), isNull(students.archivedAt)))
+    .innerJoin(users, eq(users.id, students.userId))
+    .where(and(inArray(enrollments.classId, rows.map((r) => r.id)), activeStudent))
     .groupBy(enrollments.classId);
   const byClass = new Map(counts.map((c) => [c.classId, Number(c.n)]));
   return rows.map((r) => ({ ...r, studentCount: byClass.get(r.id) ?? 0 }));
@@ -110,7 +119,7 @@ export async function findClassWithMembers(db: Db, classId: string) {
       .from(enrollments)
       .innerJoin(students, eq(students.id, enrollments.studentId))
       .innerJoin(users, eq(users.id, students.userId))
-      .where(and(eq(enrollments.classId, classId), isNull(students.archivedAt)))
+      .where(and(eq(enrollments.classId, classId), activeStudent))
       .orderBy(asc(users.familyName), asc(users.givenName)),
   ]);
   return { ...klass, teachers: teachers.map(({ classId: _c, ...t }) => t), students: roster };
@@ -155,6 +164,7 @@ export async function listGuardiansOfStudent(db: Db, studentId: string) {
   return db
     .select({
       guardianId: guardians.id,
+      userId: users.id,
       givenName: users.givenName,
       familyName: users.familyName,
       email: users.email,

@@ -10,10 +10,8 @@ import {
   sessionState,
   signedOut,
 } from '../../../contracts/api';
-import { DomainError } from '../../../domain/errors';
 import type { Deps } from '../../deps';
-import { describeMe } from '../../features/identity/describe-me';
-import { findUserById, loadActor } from '../../features/identity/identity.repo';
+import { describeMe, describeUser } from '../../features/identity/describe-me';
 import { requestSignInLink } from '../../features/identity/request-sign-in-link';
 import { signInWithLink } from '../../features/identity/sign-in-with-link';
 import { signInWithPassword } from '../../features/identity/sign-in-with-password';
@@ -31,10 +29,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 
 export function registerAuthRoutes(app: TypedApp, deps: Deps): void {
   async function stateFor(session: StartedSession) {
-    const user = await findUserById(deps.db, session.userId);
-    const actor = user ? await loadActor(deps.db, user) : null;
-    if (!user || !actor) throw new DomainError('unauthenticated');
-    return { me: await describeMe(deps, actor, user), csrfToken: session.csrfToken };
+    return { me: await describeUser(deps, session.userId), csrfToken: session.csrfToken };
   }
 
   app.get(
@@ -71,7 +66,7 @@ export function registerAuthRoutes(app: TypedApp, deps: Deps): void {
       schema: { tags: ['auth'], summary: 'Email a one-time sign-in link (answers the same for unknown addresses)', body: linkRequest, response: { 202: z.object({ sent: z.literal(true) }), ...errors } },
     },
     async (req, reply) => {
-      await requestSignInLink(deps, { email: req.body.email, locale: req.body.locale ?? requestLocale(req) });
+      await requestSignInLink(deps, { email: req.body.email, locale: req.body.locale ?? requestLocale(req), ip: req.ip });
       return reply.code(202).send({ sent: true as const });
     },
   );

@@ -1,5 +1,6 @@
 /** The embedded outbox, for trying sign-in links without a mail server. Not registered in production. */
 import { z } from 'zod';
+import { DomainError } from '../../../domain/errors';
 import type { Deps } from '../../deps';
 import { listOutbox } from '../../features/mail/mail.repo';
 import type { TypedApp } from '../app';
@@ -7,7 +8,18 @@ import type { TypedApp } from '../app';
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const linkify = (s: string) => escape(s).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
 
+/** The outbox holds sign-in links: it is shown only to a browser on this very machine. */
+function fromThisMachine(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
 export function registerDevMailRoutes(app: TypedApp, deps: Deps): void {
+  app.addHook('onRequest', async (req) => {
+    if ((req.url.startsWith('/dev/mail') || req.url.startsWith('/api/dev/mail')) && !fromThisMachine(req.socket.remoteAddress)) {
+      throw new DomainError('not_found');
+    }
+  });
+
   app.get(
     '/api/dev/mail',
     {

@@ -3,7 +3,6 @@ import { DomainError } from '../../../domain/errors';
 import type { Deps } from '../../deps';
 import { describeMe } from '../../features/identity/describe-me';
 import { updateMe } from '../../features/identity/update-me';
-import { findUserById } from '../../features/identity/identity.repo';
 import { listMyChildren, listMyClasses } from '../../features/school/read-school';
 import type { TypedApp } from '../app';
 
@@ -20,10 +19,7 @@ export function registerMeRoutes(app: TypedApp, deps: Deps): void {
     { config: { access: 'signed-in' }, schema: { tags: ['me'], summary: "Change one's own settings (language)", body: updateMeBody, response: { 200: me, ...errors } } },
     async (req) => {
       if (req.actor.kind !== 'user') throw new DomainError('unauthenticated');
-      await updateMe(deps, req.actor, req.body);
-      const user = await findUserById(deps.db, req.actor.userId);
-      if (!user) throw new DomainError('unauthenticated');
-      return describeMe(deps, req.actor, user);
+      return updateMe(deps, req.actor, req.body);
     },
   );
 

@@ -1,0 +1,108 @@
+/**
+ * Durable jobs (STYLE.md habit 7): a job is a versioned definition with a zod payload; queueing
+ * writes a row; a runner in every server process claims and runs rows. A job survives a restart:
+ * a queued one waits in the table, a running one whose process died is claimed again once its
+ * lease (renewed while it works) runs out. Handlers must therefore be safe to run twice — e.g. the
+ * mail job sends through a dedupe key, so a retry after a crash does not mail twice.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Deps } from '../deps';
+import { claimJob, failJob, finishJob, insertJob, renewLease, type JobRow } from './jobs.repo';
+
+export interface JobContext {
+  job: JobRow;
+  /** Records progress (shown by the page) and renews the lease. */
+  progress(value: unknown): Promise<void>;
+}
+
+export interface JobDefinition<S extends z.ZodType> {
+  kind: string;
+  version: number;
+  payload: S;
+  maxAttempts?: number;
+  run(deps: Deps, payload: z.output<S>, ctx: JobContext): Promise<unknown>;
+}
+
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+export async function enqueue<S extends z.ZodType>(
+  deps: Pick<Deps, 'db' | 'now'>,
+  definition: JobDefinition<S>,
+  payload: z.input<S>,
+  options: { idempotencyKey?: string; runAt?: Date } = {},
+): Promise<string | null> {
+  const parsed = definition.payload.parse(payload);
+  return insertJob(deps.db, {
+    kind: definition.kind,
+    version: definition.version,
+    payload: parsed,
+    maxAttempts: definition.maxAttempts ?? 5,
+    runAt: options.runAt ?? deps.now(),
+    idempotencyKey: options.idempotencyKey ?? null,
+  });
+}
+
+export const LEASE_MS = 60_000;
+
+export interface JobRunner {
+  /** Runs jobs until none is runnable now; returns how many ran. */
+  drain(): Promise<number>;
+  start(pollMs?: number): void;
+  stop(): Promise<void>;
+}
+
+export function createJobRunner(deps: Deps, definitions: ReadonlyArray<JobDefinition<z.ZodType>>, log: (msg: string, extra?: object) => void = () => undefined): JobRunner {
+  const workerId = randomUUID();
+  const byKind = new Map(definitions.map((d) => [d.kind, d]));
+  const kinds = [...byKind.keys()];
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  async function runOne(): Promise<boolean> {
+    const job = await claimJob(deps.db, workerId, deps.now(), LEASE_MS, kinds);
+    if (!job) return false;
+    const definition = byKind.get(job.kind);
+    try {
+      if (!definition || definition.version !== job.version) throw new Error(`no definition for ${job.kind} v${job.version}`);
+      const payload = definition.payload.parse(job.payload);
+      const result = await definition.run(deps, payload, { job, progress: (value) => renewLease(deps.db, job.id, workerId, deps.now(), value) });
+      await finishJob(deps.db, job.id, deps.now(), result);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      // Back off 10 s, 40 s, 90 s…; then give up and keep the error for an admin to see.
+      const retryAt = job.attempts < job.maxAttempts ? new Date(deps.now().getTime() + 10_000 * job.attempts ** 2) : null;
+      await failJob(deps.db, job, deps.now(), message, retryAt);
+      log('job failed', { kind: job.kind, id: job.id, attempts: job.attempts, error: message });
+    }
+    return true;
+  }
+
+  async function drain(): Promise<number> {
+    let n = 0;
+    while (!stopped && (await runOne())) n++;
+    return n;
+  }
+
+  return {
+    drain,
+    start(pollMs = 500) {
+      const tick = () => {
+        running = drain()
+          .catch((err: unknown) => log('job runner error', { error: String(err) }))
+          .finally(() => {
+            if (!stopped) timer = setTimeout(tick, pollMs);
+          });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
