@@ -1,13 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readOneRoster, type UploadedFiles } from '../../src/domain/roster/oneroster';
-
-const root = path.resolve('tests/fixtures/oneroster');
-export function loadPackage(dir: string): UploadedFiles {
-  const folder = path.join(root, dir);
-  return Object.fromEntries(readdirSync(folder).map((f) => [f, readFileSync(path.join(folder, f), 'utf8')]));
-}
+import { readOneRoster } from '../../src/domain/roster/oneroster';
+import { loadPackage } from './roster-fixtures';
 const errors = (dir: string) => readOneRoster(loadPackage(dir)).problems.filter((p) => p.severity === 'error');
 
 describe('OneRoster 1.1 bulk', () => {
