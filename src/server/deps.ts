@@ -6,6 +6,8 @@ import type { Translator } from './i18n';
 
 export interface Deps {
   db: Db;
+  /** PGlite runs one transaction at a time (others wait); PostgreSQL runs them side by side. */
+  engine: 'pglite' | 'postgres';
   config: Config;
   mailer: Mailer;
   i18n: Translator;

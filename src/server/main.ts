@@ -39,7 +39,7 @@ export async function startServer(env: Record<string, string | undefined>, cwd: 
   }
   const i18n = createTranslator();
   const mailer = createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl });
-  const deps = { db: database.db, config, i18n, mailer, now: () => new Date() };
+  const deps = { db: database.db, engine: database.engine, config, i18n, mailer, now: () => new Date() };
   const app = await buildApp({ ...deps, database });
   await app.listen({ port: config.port, host: config.host });
   // Background jobs (emails, imports) run in every server process, sharing one queue table.

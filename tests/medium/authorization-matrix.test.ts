@@ -10,6 +10,8 @@ import type { Database } from '../../src/server/db/client';
 import { buildWorld, type World } from '../factories/index';
 import { buildTestApp, type TestApp, type TestClient } from '../setup/app';
 import { engines, openTestDatabase } from '../setup/db';
+import { multipart } from '../setup/multipart';
+import { insertRosterImport } from '../../src/server/features/roster/roster.repo';
 
 const actors = ['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent', 'anonymous', 'otherSchool'] as const;
 type ActorName = (typeof actors)[number];
@@ -17,6 +19,8 @@ type Expect = Record<ActorName, number>;
 
 const all = (status: number): Expect => Object.fromEntries(actors.map((a) => [a, status])) as Expect;
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+const withStatus = (e: Expect, ok: number): Expect => Object.fromEntries(Object.entries(e).map(([a, st]) => [a, st === 200 ? ok : st])) as Expect;
+
 /** Allowed → 200; anonymous → 401; someone of another school → 404 (ids there are not even confirmed); the rest → 403. */
 const only = (allowed: ActorName[]): Expect =>
   Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : a === 'otherSchool' ? 404 : 403])) as Expect;
@@ -25,6 +29,8 @@ interface Case {
   /** The URL to request (params filled in from the world). */
   url: (w: World) => string;
   body?: (w: World) => unknown;
+  /** A raw body with its headers (e.g. a multipart upload) instead of JSON. */
+  raw?: () => { payload: Buffer; headers: Record<string, string> };
   expect: Expect;
 }
 
@@ -57,7 +63,18 @@ const matrix: Record<string, Case> = {
   'GET /api/classes/:id': { url: (w) => `/api/classes/${w.classA.id}`, expect: only(['admin', 'teacherOfClass']) },
   'GET /api/classes/:id/sign-in-card': { url: (w) => `/api/classes/${w.classA.id}/sign-in-card`, expect: only(['admin', 'teacherOfClass']) },
   'GET /api/students/:id': { url: (w) => `/api/students/${w.ana.id}`, expect: only(['admin', 'teacherOfClass', 'guardianOfChild', 'studentSelf']) },
+  'POST /api/schools/:id/roster-imports': {
+    url: (w) => `/api/schools/${w.school.id}/roster-imports`,
+    raw: () => multipart([{ filename: 'users.csv', content: 'sourcedId,username,givenName,familyName\n1,a,A,B\n' }]),
+    expect: withStatus(only(['admin']), 202),
+  },
+  'GET /api/roster-imports/:id': { url: (w) => `/api/roster-imports/${importId(w)}`, expect: only(['admin']) },
+  // The import is still being planned, so even the admin cannot apply it yet: 409, after the access check.
+  'POST /api/roster-imports/:id/apply': { url: (w) => `/api/roster-imports/${importId(w)}/apply`, expect: withStatus(only(['admin']), 409) },
 };
+
+const imports = new WeakMap<World, string>();
+const importId = (w: World) => imports.get(w) as string;
 
 /** Routes a plugin owns: the API docs page and its assets, and the built browser app's files — public to all. */
 function pluginCase(url: string, webDir: string): Case | null {
@@ -75,6 +92,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     database = await openTestDatabase(engine);
     t = await buildTestApp(database);
     w = await buildWorld(database.db);
+    imports.set(w, await insertRosterImport(database.db, { schoolId: w.school.id, createdBy: w.admin.id, files: {} }));
     await t.app.ready();
   });
   afterAll(async () => {
@@ -118,7 +136,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       if (!c) continue;
       for (const actor of actors) {
         const client = await clientFor(actor);
-        const res = await client.request({ method: route.method as 'GET', url: c.url(w), ...(c.body ? { payload: c.body(w) as object } : {}) });
+        const res = await client.request({ method: route.method as 'GET', url: c.url(w), ...(c.body ? { payload: c.body(w) as object } : {}), ...(c.raw ? c.raw() : {}) });
         const expected = c.expect[actor];
         const ok = expected === -1 ? res.statusCode < 400 : res.statusCode === expected;
         if (!ok) failures.push(`${key} as ${actor}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);

@@ -31,6 +31,7 @@ export async function buildTestApp(database: Database, env: Record<string, strin
   const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/unused', ...env }, process.cwd());
   const deps: Deps = {
     db: database.db,
+    engine: database.engine,
     config,
     i18n: translator,
     mailer: createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl }),

@@ -26,6 +26,7 @@ type Row = [Action, Subject, Array<keyof typeof people>];
 const table: Row[] = [
   ['school.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo']],
   ['school.manage', school, ['admin']],
+  ['roster.manage', school, ['admin']],
   ['class.listAll', school, ['admin']],
   ['class.read', classA, ['admin', 'teacherA', 'assistantA']],
   ['student.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],

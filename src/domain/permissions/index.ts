@@ -52,6 +52,8 @@ export type Relationship = (typeof relationships)[number];
 export const policy = {
   'school.read': ['school-member'],
   'school.manage': ['school-admin'],
+  /** Import, edit and export the school's classes, people and families. */
+  'roster.manage': ['school-admin'],
   /** Every class of the school, not only one's own. */
   'class.listAll': ['school-admin'],
   'class.read': ['school-admin', 'teacher-of-class'],

@@ -68,6 +68,8 @@ export interface ImportPlan {
   problems: Problem[];
   /** True when there are errors: the import must not be applied. */
   blocked: boolean;
+  /** The schools (orgs) the upload holds, for the admin to choose from when there are several. */
+  schools: Array<{ sourcedId: string; name: string }>;
 }
 
 export const termFingerprint = (t: Pick<RosterTerm, 'title' | 'kind' | 'startDate' | 'endDate' | 'parentSourcedId'>) =>
@@ -157,6 +159,19 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
   );
   for (const [file, count] of otherSchool) problems.push(problem(file, 0, 'row_ignored', { values: { count } }));
 
+  // One email, one account: a later person with an email already used in the upload (parents who
+  // share one address) is imported without it, and the admin is told where.
+  const emailUsed = new Map<string, string>();
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i] as RosterPerson;
+    if (!p.email || p.status === 'tobedeleted') continue;
+    const first = emailUsed.get(p.email);
+    if (first && first !== p.sourcedId) {
+      problems.push(problem(p.file, p.line, 'email_duplicate', { column: 'email', values: { value: p.email } }));
+      people[i] = { ...p, email: null };
+    } else emailUsed.set(p.email, p.sourcedId);
+  }
+
   const peopleById = new Map(people.map((p) => [p.sourcedId, p]));
   const personKnown = (id: string) => peopleById.has(id) || current.people.has(id);
 
@@ -188,6 +203,7 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
     guardianLinks: { add: [], remove: [] },
     problems,
     blocked: false,
+    schools: pkg.orgs.filter((o) => pkg.classes.some((c) => c.schoolSourcedId === o.sourcedId)).map((o) => ({ sourcedId: o.sourcedId, name: o.name })),
   };
 
   // Enrollments: by class + person + role; a tobedeleted row names only its sourcedId.
@@ -255,6 +271,7 @@ export function summarise(plan: ImportPlan) {
     guardians: byRole('guardian'),
     enrollments: { add: plan.enrollments.add.length, remove: plan.enrollments.remove.length },
     guardianLinks: { add: plan.guardianLinks.add.length, remove: plan.guardianLinks.remove.length },
+    schools: plan.schools,
     errors: plan.problems.filter((p) => p.severity === 'error').length,
     warnings: plan.problems.filter((p) => p.severity === 'warning').length,
   };

@@ -34,6 +34,10 @@ export const problemCodes = [
   'row_ignored',
   /** The upload holds more than one school and none is chosen. */
   'school_ambiguous',
+  /** The files are neither OneRoster (manifest.csv), SDS v2.1, nor Confer's simple CSV. */
+  'format_unknown',
+  /** Two people in the upload share an email address: the later one is imported without it. */
+  'email_duplicate',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];
@@ -50,5 +54,5 @@ export interface Problem {
 }
 
 export function problem(file: string, line: number, code: ProblemCode, extra: Partial<Omit<Problem, 'file' | 'line' | 'code'>> = {}): Problem {
-  return { file, line, code, severity: extra.severity ?? (code === 'row_ignored' ? 'warning' : 'error'), ...extra };
+  return { file, line, code, severity: extra.severity ?? (code === 'row_ignored' || code === 'email_duplicate' ? 'warning' : 'error'), ...extra };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -30,6 +31,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerDevMailRoutes } from './routes/dev-mail';
 import { registerHealthRoutes } from './routes/health';
 import { registerMeRoutes } from './routes/me';
+import { registerRosterRoutes } from './routes/roster';
 import { registerSchoolRoutes } from './routes/school';
 import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from './session-cookies';
 
@@ -125,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 30, fields: 10 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -192,6 +195,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAuthRoutes(typed, deps);
   registerMeRoutes(typed, deps);
   registerSchoolRoutes(typed, deps);
+  registerRosterRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -21,6 +21,8 @@ export interface JobDefinition<S extends z.ZodType> {
   version: number;
   payload: S;
   maxAttempts?: number;
+  /** How long a worker may go without renewing before another takes the job over (default LEASE_MS). */
+  leaseMs?: number;
   run(deps: Deps, payload: z.output<S>, ctx: JobContext): Promise<unknown>;
 }
 
@@ -62,8 +64,12 @@ export function createJobRunner(deps: Deps, definitions: ReadonlyArray<JobDefini
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
+  // Jobs with a longer lease are claimed as stale only after their own lease.
+  const longest = Math.max(LEASE_MS, ...definitions.map((d) => d.leaseMs ?? LEASE_MS));
   async function runOne(): Promise<boolean> {
-    const job = await claimJob(deps.db, workerId, deps.now(), LEASE_MS, kinds);
+    let job = await claimJob(deps.db, workerId, deps.now(), LEASE_MS, kinds.filter((k) => (byKind.get(k)?.leaseMs ?? LEASE_MS) <= LEASE_MS));
+    const longKinds = kinds.filter((k) => (byKind.get(k)?.leaseMs ?? LEASE_MS) > LEASE_MS);
+    if (!job && longKinds.length) job = await claimJob(deps.db, workerId, deps.now(), longest, longKinds);
     if (!job) return false;
     const definition = byKind.get(job.kind);
     try {

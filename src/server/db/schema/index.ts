@@ -274,6 +274,54 @@ export const mailOutbox = pgTable(
   (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
 );
 
+/**
+ * Where a term, class, person or enrollment came from in the school's information system: the
+ * source's `sourcedId` (kept as it is — never replaced by ours), the Confer row it became, and what
+ * the import last wrote, so the next import can tell new, changed, unchanged and gone.
+ */
+export const rosterSources = pgTable(
+  'roster_sources',
+  {
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'org' | 'term' | 'class' | 'person' | 'enrollment'>().notNull(),
+    sourcedId: text('sourced_id').notNull(),
+    /** The Confer id (uuid) — for an enrollment, `classSourcedId|userSourcedId|role`. */
+    targetId: text('target_id').notNull(),
+    /** A person's role in the source (student, teacher, aide, administrator, guardian). */
+    role: text('role'),
+    fingerprint: text('fingerprint').notNull().default(''),
+    lastModified: text('last_modified'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.kind, t.sourcedId] }), index('roster_sources_target_idx').on(t.targetId)],
+);
+
+/** One upload of roster files: what it holds, the dry-run preview, and how applying it went. */
+export const rosterImports = pgTable(
+  'roster_imports',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** oneroster-1.1, oneroster-1.2, sds-2.1, simple-csv */
+    format: text('format'),
+    /** The uploaded files, by name (CSV text). Kept until the import is applied or abandoned. */
+    files: jsonb('files').$type<Record<string, string>>().notNull(),
+    /** Chosen org when the files hold several schools. */
+    schoolSourcedId: text('school_sourced_id'),
+    status: text('status').$type<'planning' | 'planned' | 'applying' | 'applied' | 'failed'>().notNull().default('planning'),
+    /** Counts from the dry run (and, once applied, of what was written). */
+    summary: jsonb('summary'),
+    /** Every problem: file, line, column, code, values, severity. */
+    problems: jsonb('problems'),
+    progress: jsonb('progress'),
+    error: text('error'),
+    createdAt: createdAt(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (t) => [index('roster_imports_school_idx').on(t.schoolId, t.createdAt)],
+);
+
 export const schema = {
   schools,
   users,
@@ -290,6 +338,8 @@ export const schema = {
   signInTokens,
   signInAttempts,
   jobs,
+  rosterSources,
+  rosterImports,
   mailOutbox,
 };
 

@@ -1,0 +1,97 @@
+/**
+ * Importing a roster: upload → dry run (a job plans it and stores the preview) → the admin applies
+ * it (a job writes it in one transaction: all or nothing). Both steps are durable jobs, so a
+ * restart mid-way loses nothing; the page polls the import for its status and progress.
+ */
+import { z } from 'zod';
+import { DomainError } from '../../../domain/errors';
+import type { Actor } from '../../../domain/permissions/index';
+import { planImport, summarise } from '../../../domain/roster/plan';
+import { readRosterUpload } from '../../../domain/roster/read-upload';
+import type { Deps } from '../../deps';
+import { findJobByKey } from '../../jobs/jobs.repo';
+import { defineJob, enqueue } from '../../jobs/runner';
+import { authorize } from '../school/authorize';
+import { applyPlan, findRosterImport, insertRosterImport, loadCurrentRoster, updateRosterImport, type ApplyProgress } from './roster.repo';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A class code no class has yet: three letters and four characters, easy to read aloud. */
+export function newClassCode(taken: Set<string>, random: () => number = Math.random): string {
+  for (;;) {
+    let code = '';
+    for (let i = 0; i < 3; i++) code += CODE_ALPHABET[Math.floor(random() * 24)];
+    code += '-';
+    for (let i = 0; i < 4; i++) code += CODE_ALPHABET[Math.floor(random() * CODE_ALPHABET.length)];
+    if (!taken.has(code)) return code;
+  }
+}
+
+async function plan(deps: Deps, importId: string) {
+  const record = await findRosterImport(deps.db, importId);
+  if (!record) throw new Error(`roster import ${importId} is gone`);
+  const pkg = readRosterUpload(record.files);
+  const current = await loadCurrentRoster(deps.db, record.schoolId);
+  return { record, pkg, current, plan: planImport(pkg, current, { schoolSourcedId: record.schoolSourcedId }) };
+}
+
+export const planRosterImportJob = defineJob({
+  kind: 'plan-roster-import',
+  version: 1,
+  payload: z.object({ importId: z.uuid() }),
+  async run(deps, { importId }) {
+    const { pkg, plan: p } = await plan(deps, importId);
+    await updateRosterImport(deps.db, importId, { status: 'planned', format: pkg.format, summary: summarise(p), problems: p.problems });
+    return summarise(p);
+  },
+});
+
+export const applyRosterImportJob = defineJob({
+  kind: 'apply-roster-import',
+  version: 1,
+  payload: z.object({ importId: z.uuid() }),
+  // One long transaction: give it time before another worker may think it died.
+  leaseMs: 30 * 60_000,
+  maxAttempts: 2,
+  async run(deps, { importId }, ctx) {
+    const { record, plan: p, current } = await plan(deps, importId);
+    if (p.blocked) {
+      await updateRosterImport(deps.db, importId, { status: 'failed', problems: p.problems, summary: summarise(p) });
+      return { applied: false };
+    }
+    // Progress goes through the main connection so the page sees it during the transaction —
+    // except on PGlite, which runs one transaction at a time (the page waits for it anyway).
+    const onProgress = deps.engine === 'postgres' ? (progress: ApplyProgress) => ctx.progress(progress) : undefined;
+    const result = await deps.db.transaction((tx) => applyPlan(tx, record.schoolId, p, current, { now: deps.now(), newClassCode: (taken) => newClassCode(taken), onProgress }));
+    await updateRosterImport(deps.db, importId, { status: 'applied', appliedAt: deps.now(), summary: { ...summarise(p), applied: result }, problems: p.problems, files: {} });
+    return result;
+  },
+});
+
+export async function startRosterImport(deps: Deps, actor: Actor, input: { schoolId: string; files: Record<string, string>; schoolSourcedId?: string | null }): Promise<string> {
+  authorize(actor, 'roster.manage', { type: 'school', schoolId: input.schoolId });
+  const id = await insertRosterImport(deps.db, { schoolId: input.schoolId, createdBy: actor.userId, files: input.files, schoolSourcedId: input.schoolSourcedId ?? null });
+  await enqueue(deps, planRosterImportJob, { importId: id }, { idempotencyKey: `plan-roster-import:${id}` });
+  return id;
+}
+
+export async function getRosterImport(deps: Deps, actor: Actor, importId: string) {
+  const record = await findRosterImport(deps.db, importId);
+  if (!record) throw new DomainError('not_found');
+  authorize(actor, 'roster.manage', { type: 'school', schoolId: record.schoolId });
+  // While it is being applied, the progress is the apply job's; if that job gave up, say so.
+  if (record.status === 'applying') {
+    const job = await findJobByKey(deps.db, `apply-roster-import:${importId}`);
+    if (job?.status === 'failed') return { ...record, status: 'failed' as const, error: job.lastError };
+    return { ...record, progress: job?.progress ?? null };
+  }
+  return record;
+}
+
+export async function applyRosterImport(deps: Deps, actor: Actor, importId: string): Promise<void> {
+  const record = await getRosterImport(deps, actor, importId);
+  const blocked = ((record.problems as Array<{ severity: string }> | null) ?? []).some((p) => p.severity === 'error');
+  if (record.status !== 'planned' || blocked) throw new DomainError('conflict');
+  await updateRosterImport(deps.db, importId, { status: 'applying' });
+  await enqueue(deps, applyRosterImportJob, { importId }, { idempotencyKey: `apply-roster-import:${importId}` });
+}

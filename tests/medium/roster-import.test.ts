@@ -1,0 +1,184 @@
+/**
+ * OneRoster and SDS imports end to end through the API: upload, dry run, apply in one transaction,
+ * re-import changes nothing, a delta updates in place, broken files change nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { zipSync, strToU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/client';
+import { classes, enrollments, guardianStudents, students, users } from '../../src/server/db/schema/index';
+import { buildSchool, buildStaff } from '../factories/index';
+import { buildTestApp, type TestApp, type TestClient } from '../setup/app';
+import { engines, openTestDatabase } from '../setup/db';
+import { multipart } from '../setup/multipart';
+
+const fixtures = path.resolve('tests/fixtures/oneroster');
+/** A fixture package, with its email domains made unique to one test school (people in different tests are different people). */
+const filesOf = (dir: string, domain = 'maplewood') =>
+  readdirSync(path.join(fixtures, dir)).map((f) => ({
+    filename: f,
+    content: readFileSync(path.join(fixtures, dir, f), 'utf8').replaceAll('@maplewood.example', `@${domain}.example`).replaceAll('@family.example', `@${domain}-family.example`),
+  }));
+
+describe.each(engines)('roster import on %s', (engine) => {
+  let database: Database;
+  let t: TestApp;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    t = await buildTestApp(database);
+    await t.app.ready();
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await database.close();
+  });
+
+  async function newSchoolWithAdmin() {
+    const school = await buildSchool(database.db);
+    const admin = await buildStaff(database.db, school.id, 'admin');
+    return { school, admin, domain: school.slug, client: await t.clientAs(admin.id) };
+  }
+
+  async function upload(client: TestClient, schoolId: string, files: ReturnType<typeof filesOf>) {
+    const body = multipart(files);
+    const res = await client.request({ method: 'POST', url: `/api/schools/${schoolId}/roster-imports`, ...body });
+    expect(res.statusCode, res.body).toBe(202);
+    await t.runJobs();
+    const view = await client.get(`/api/roster-imports/${res.json().id}`);
+    expect(view.statusCode).toBe(200);
+    return view.json();
+  }
+
+  async function apply(client: TestClient, id: string) {
+    const res = await client.post(`/api/roster-imports/${id}/apply`);
+    expect(res.statusCode, res.body).toBe(202);
+    await t.runJobs();
+    return (await client.get(`/api/roster-imports/${id}`)).json();
+  }
+
+  const n = async (q: Promise<Array<{ n: number }>>) => Number((await q)[0]?.n);
+  async function countsFor(schoolId: string) {
+    const db = database.db;
+    return {
+      classes: await n(db.select({ n: count() }).from(classes).where(and(eq(classes.schoolId, schoolId), isNull(classes.archivedAt)))),
+      students: await n(db.select({ n: count() }).from(students).where(and(eq(students.schoolId, schoolId), isNull(students.archivedAt)))),
+      enrollments: await n(db.select({ n: count() }).from(enrollments).innerJoin(classes, eq(classes.id, enrollments.classId)).where(eq(classes.schoolId, schoolId))),
+      links: await n(db.select({ n: count() }).from(guardianStudents).innerJoin(students, eq(students.id, guardianStudents.studentId)).where(eq(students.schoolId, schoolId))),
+    };
+  }
+
+  it('previews a OneRoster 1.1 import without writing anything, then applies it', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const preview = await upload(client, school.id, filesOf('v1.1-bulk', domain));
+    expect(preview).toMatchObject({ status: 'planned', format: 'oneroster-1.1', problemCount: 0 });
+    expect(preview.summary).toMatchObject({ classes: { create: 3 }, students: { create: 8 }, guardians: { create: 10 }, staff: { create: 5 }, enrollments: { add: 12 }, guardianLinks: { add: 12 } });
+    expect(await countsFor(school.id)).toEqual({ classes: 0, students: 0, enrollments: 0, links: 0 });
+
+    const applied = await apply(client, preview.id);
+    expect(applied.status).toBe('applied');
+    expect(await countsFor(school.id)).toEqual({ classes: 3, students: 8, enrollments: 8, links: 12 });
+
+    // The imported teacher sees their class with its children; the guardian sees both Ramírez children.
+    const [lena] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, `lena.moreno@${domain}.example`));
+    const lenaClasses = (await (await t.clientAs(lena!.id)).get('/api/me/classes')).json();
+    expect(lenaClasses.taught).toEqual([expect.objectContaining({ name: 'Room 4 — Sunflowers', classCode: 'K-SUN', studentCount: 2, role: 'lead' })]);
+    const [maria] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, `maria.ramirez@${domain}-family.example`));
+    const children = (await (await t.clientAs(maria!.id)).get('/api/me/children')).json().children;
+    expect(children.map((c: { givenName: string }) => c.givenName).sort()).toEqual(['Ava', 'Zoë']);
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const first = await upload(client, school.id, filesOf('v1.1-bulk', domain));
+    await apply(client, first.id);
+    const before = await countsFor(school.id);
+    const again = await upload(client, school.id, filesOf('v1.1-bulk', domain));
+    expect(again.summary).toMatchObject({ people: { create: 0, update: 0, archive: 0, unchanged: 23 }, classes: { create: 0, update: 0, archive: 0 }, enrollments: { add: 0, remove: 0 } });
+    await apply(client, again.id);
+    expect(await countsFor(school.id)).toEqual(before);
+  });
+
+  it('updates in place from a delta: leaver archived, newer rename taken, older rename skipped, joiner added', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    await apply(client, (await upload(client, school.id, filesOf('v1.1-bulk', domain))).id);
+    const delta = await upload(client, school.id, filesOf('v1.1-delta', domain));
+    expect(delta.summary).toMatchObject({ people: { create: 2, update: 1, archive: 1, skippedOlder: 1 } });
+    await apply(client, delta.id);
+    expect(await countsFor(school.id)).toMatchObject({ students: 8, enrollments: 8 });
+    const pupils = await database.db
+      .select({ given: users.givenName, family: users.familyName, archivedAt: students.archivedAt })
+      .from(students)
+      .innerJoin(users, eq(users.id, students.userId))
+      .where(eq(students.schoolId, school.id));
+    const pupil = (family: string) => pupils.filter((p) => p.family === family);
+    expect(pupil('Ortiz').map((p) => p.given)).toEqual(['Josefina']);
+    expect(pupil("O'Neill").map((p) => p.given)).toEqual(['Grace']); // the older "Gracie" was skipped
+    expect(pupil('Novak')[0]?.archivedAt).not.toBeNull();
+    expect(pupil('Mensah').map((p) => [p.given, p.archivedAt])).toEqual([['Nia', null]]);
+  });
+
+  it('reads a zip of OneRoster 1.2 files', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const zip = zipSync(Object.fromEntries(filesOf('v1.2-bulk', domain).map((f) => [`export/${f.filename}`, strToU8(f.content)])));
+    const preview = await upload(client, school.id, [{ filename: 'roster.zip', content: zip, type: 'application/zip' } as never]);
+    expect(preview).toMatchObject({ status: 'planned', format: 'oneroster-1.2', problemCount: 0 });
+    expect(preview.summary).toMatchObject({ students: { create: 8 } });
+  });
+
+  it('imports the Microsoft SDS v2.1 sample', async () => {
+    const { school, client } = await newSchoolWithAdmin();
+    const folder = path.resolve('../shared/fixtures/roster/microsoft-sds/SDS_v2_1');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => ({ filename: f, content: readFileSync(path.join(folder, f), 'utf8') }));
+    // The sample holds a college and a school: the admin has to say which one is theirs.
+    const unsure = await upload(client, school.id, files);
+    expect(unsure.format).toBe('sds-2.1');
+    expect(unsure.problems).toContainEqual(expect.objectContaining({ code: 'school_ambiguous', severity: 'error' }));
+    expect(unsure.summary.schools.map((o: { sourcedId: string }) => o.sourcedId)).toContain('110003');
+    const body = multipart(files);
+    const res = await client.request({ method: 'POST', url: `/api/schools/${school.id}/roster-imports?schoolSourcedId=110003`, ...body });
+    await t.runJobs();
+    const preview = (await client.get(`/api/roster-imports/${res.json().id}`)).json();
+    expect(preview.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    const applied = await apply(client, preview.id);
+    expect(applied.status).toBe('applied');
+    expect((await countsFor(school.id)).students).toBeGreaterThan(0);
+  });
+
+  it('lists every problem of a broken upload by file, line and column, and refuses to apply it', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const preview = await upload(client, school.id, filesOf('broken/bad-values', domain));
+    expect(preview.status).toBe('planned');
+    expect(preview.problems).toContainEqual(expect.objectContaining({ file: 'users.csv', line: 8, column: 'role', code: 'value_not_allowed', severity: 'error' }));
+    const res = await client.post(`/api/roster-imports/${preview.id}/apply`);
+    expect(res.statusCode).toBe(409);
+    expect(await countsFor(school.id)).toEqual({ classes: 0, students: 0, enrollments: 0, links: 0 });
+  });
+
+  it('writes nothing at all when applying fails half-way', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const preview = await upload(client, school.id, filesOf('v1.1-bulk', domain));
+    // Make the very last step (family links) fail inside the database.
+    await database.db.execute(sql`create or replace function confer_test_refuse() returns trigger as $$ begin raise exception 'refused for the test'; end $$ language plpgsql`);
+    await database.db.execute(sql`create trigger confer_test_refuse before insert on guardian_students for each row execute function confer_test_refuse()`);
+    try {
+      await client.post(`/api/roster-imports/${preview.id}/apply`);
+      await t.runJobs();
+      expect(await countsFor(school.id)).toEqual({ classes: 0, students: 0, enrollments: 0, links: 0 });
+      const [found] = await database.db.select({ n: count() }).from(users).where(eq(users.email, `lena.moreno@${domain}.example`));
+      expect(Number(found?.n)).toBe(0);
+    } finally {
+      await database.db.execute(sql`drop trigger confer_test_refuse on guardian_students`);
+    }
+  });
+
+  it('lets only the school’s admin import', async () => {
+    const { school } = await newSchoolWithAdmin();
+    const teacher = await buildStaff(database.db, school.id, 'teacher');
+    const other = await newSchoolWithAdmin();
+    const body = multipart(filesOf('v1.1-bulk'));
+    expect((await (await t.clientAs(teacher.id)).request({ method: 'POST', url: `/api/schools/${school.id}/roster-imports`, ...body })).statusCode).toBe(403);
+    expect((await other.client.request({ method: 'POST', url: `/api/schools/${school.id}/roster-imports`, ...body })).statusCode).toBe(404);
+  });
+});
