@@ -5,6 +5,7 @@ import { Layout } from './components/layout';
 import { ErrorNotice } from './components/ui';
 import { setPageLocale } from './lib/api';
 import { I18nProvider, initialLocale, loadLocale, useT, type UiLocale } from './lib/i18n';
+import { returnPath, returnState } from './lib/return-to';
 import { fetchSession, SessionProvider, useSession } from './lib/session';
 import { AccountPage } from './routes/account';
 import { HomePage } from './routes/home';
@@ -17,13 +18,16 @@ import './styles/app.css';
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const location = useLocation();
-  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // Keep where the person was (path and query) so signing in again brings them back there.
+  if (!me) return <Navigate to="/sign-in" replace state={returnState(location)} />;
   return children;
 }
 
 function SignedOutOnly({ children }: { children: ReactNode }) {
   const { me } = useSession();
-  return me ? <Navigate to="/" replace /> : children;
+  const location = useLocation();
+  // Once signed in, the same place the sign-in form sends them: so the two never race to different pages.
+  return me ? <Navigate to={returnPath(location.state)} replace /> : children;
 }
 
 function NotFound() {

@@ -4,18 +4,21 @@
  * order — recognising pictures, not recalling a password (WCAG 2.2 SC 3.3.8).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ClassForSignIn, SessionState } from '../../contracts/api';
 import { passwordPictureKeys, PICTURE_PASSWORD_LENGTH, type PasswordPictureKey } from '../../domain/pictures';
+import { useStepHeading } from '../components/layout';
 import { ErrorNotice, Field, fieldError, Name, Picture, PictureGlyph } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
+import { returnPath } from '../lib/return-to';
 import { useSession } from '../lib/session';
 import { useAction } from '../lib/use-api';
 
 export function ClassSignInPage() {
   const t = useT();
   const navigate = useNavigate();
+  const location = useLocation();
   const { signedIn } = useSession();
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get('code') ?? '');
@@ -23,6 +26,11 @@ export function ClassSignInPage() {
   const [studentId, setStudentId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<PasswordPictureKey[]>([]);
   const { busy, error, setError, run } = useAction();
+  const student = klass?.students.find((s) => s.studentId === studentId);
+  // The steps share one address, so the layout's "new page" focus does not run: move focus to each
+  // step's heading, so it is announced and focus is not left on a button that has gone.
+  const step = !klass ? 'code' : !student ? 'who' : 'pictures';
+  const headingRef = useStepHeading(step);
 
   function lookUp(classCode: string) {
     return run(async () => setKlass(await api<ClassForSignIn>('POST', '/api/auth/class-code', { classCode })));
@@ -44,7 +52,7 @@ export function ClassSignInPage() {
     await run(async () => {
       try {
         signedIn(await api<SessionState>('POST', '/api/auth/pictures', { classCode: code || params.get('code'), studentId, pictures: next }));
-        navigate('/');
+        navigate(returnPath(location.state), { replace: true });
       } catch (err) {
         setChosen([]);
         throw err;
@@ -55,13 +63,15 @@ export function ClassSignInPage() {
   if (!klass) {
     return (
       <div className="narrow">
-        <h1>{t('app.classSignIn.title')}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('app.classSignIn.title')}
+        </h1>
         <form
           className="card"
           noValidate
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            void lookUp(code);
+            if (!busy) void lookUp(code);
           }}
         >
           <Field
@@ -76,7 +86,7 @@ export function ClassSignInPage() {
             error={fieldError(t, error, 'classCode')}
           />
           <ErrorNotice error={error instanceof ApiError && error.fields.classCode ? null : error} />
-          <button className="button button-primary" type="submit" disabled={busy}>
+          <button className="button button-primary" type="submit" aria-disabled={busy || undefined}>
             {t('app.classSignIn.next')}
           </button>
         </form>
@@ -84,11 +94,12 @@ export function ClassSignInPage() {
     );
   }
 
-  const student = klass.students.find((s) => s.studentId === studentId);
   if (!student) {
     return (
       <div>
-        <h1>{t('app.classSignIn.whoAreYou')}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('app.classSignIn.whoAreYou')}
+        </h1>
         <p className="lead">
           <Name>{klass.className}</Name>
         </p>
@@ -117,7 +128,9 @@ export function ClassSignInPage() {
     <div>
       <div className="who">
         <PictureGlyph name={student.avatar} size="xl" />
-        <h1>{t('app.classSignIn.yourPictures', { name: student.givenName })}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('app.classSignIn.yourPictures', { name: student.givenName })}
+        </h1>
       </div>
       <p className="lead">{t('app.classSignIn.tapTwo')}</p>
       <ol className="slots" aria-label={t('app.classSignIn.chosen')}>
@@ -140,7 +153,8 @@ export function ClassSignInPage() {
               type="button"
               className="picture-button"
               aria-pressed={chosen.includes(key)}
-              disabled={busy}
+              // Not `disabled` while signing in: the pressed button keeps focus (choose() ignores presses meanwhile).
+              aria-disabled={busy || undefined}
               onClick={() => void choose(key)}
             >
               <Picture name={key} size="xl" />
@@ -149,7 +163,15 @@ export function ClassSignInPage() {
         ))}
       </ul>
       <div className="row">
-        <button type="button" className="button" onClick={() => setChosen([])} disabled={chosen.length === 0}>
+        {/* aria-disabled, not disabled: pressing it empties the slots, and focus must not drop to <body>. */}
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy || chosen.length === 0 || undefined}
+          onClick={() => {
+            if (!busy) setChosen([]);
+          }}
+        >
           {t('app.classSignIn.startAgain')}
         </button>
         <button

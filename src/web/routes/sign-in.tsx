@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { SessionState } from '../../contracts/api';
 import { ErrorNotice, Field, fieldError } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { returnPath } from '../lib/return-to';
 import { useSession } from '../lib/session';
 import { useAction } from '../lib/use-api';
 
@@ -12,18 +13,34 @@ export function SignInPage() {
   const { t, locale } = useI18n();
   const { signedIn, ended } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [mode, setMode] = useState<'password' | 'link'>('password');
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useAction();
   const [linkSentTo, setLinkSentTo] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const sentRef = useRef<HTMLParagraphElement>(null);
+  const sent = linkSentTo !== null;
+  const wasSent = useRef(sent);
+
+  // The form is replaced by the "link sent" notice (and back): take focus along, so it is not lost
+  // on <body> and a screen reader reads the notice.
+  useEffect(() => {
+    if (wasSent.current === sent) return;
+    wasSent.current = sent;
+    if (sent) sentRef.current?.focus();
+    else formRef.current?.querySelector('input')?.focus();
+  }, [sent]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     void run(async () => {
       if (mode === 'password') {
         signedIn(await api<SessionState>('POST', '/api/auth/password', { identifier, password }));
-        navigate('/');
+        // Back to the page the person was on when they were asked to sign in (a session that ended, a bookmark).
+        navigate(returnPath(location.state), { replace: true });
       } else {
         await api('POST', '/api/auth/link', { email: identifier.trim(), locale: locale === 'pseudo' ? 'en' : locale });
         setLinkSentTo(identifier.trim());
@@ -43,14 +60,16 @@ export function SignInPage() {
         <section className="card" aria-labelledby="grown-ups">
           <h2 id="grown-ups">{t('app.signIn.grownUps')}</h2>
           {linkSentTo ? (
-            <div role="status" className="notice notice-ok">
-              <p>{t('app.signIn.linkSent', { email: linkSentTo })}</p>
+            <div className="notice notice-ok">
+              <p ref={sentRef} tabIndex={-1}>
+                {t('app.signIn.linkSent', { email: linkSentTo })}
+              </p>
               <button type="button" className="button button-quiet" onClick={() => setLinkSentTo(null)}>
                 {t('app.signIn.back')}
               </button>
             </div>
           ) : (
-            <form onSubmit={submit} noValidate>
+            <form ref={formRef} onSubmit={submit} noValidate>
               <Field
                 label={mode === 'password' ? t('app.signIn.identifier') : t('app.signIn.email')}
                 name="identifier"
@@ -77,7 +96,8 @@ export function SignInPage() {
                 <p className="hint">{t('app.signIn.linkHint')}</p>
               )}
               <ErrorNotice error={error} />
-              <button className="button button-primary" type="submit" disabled={busy}>
+              {/* aria-disabled, not disabled: a disabled button loses focus (to <body>) while the request runs. */}
+              <button className="button button-primary" type="submit" aria-disabled={busy || undefined}>
                 {mode === 'password' ? t('app.signIn.submit') : t('app.signIn.sendLink')}
               </button>
               <button
@@ -96,7 +116,7 @@ export function SignInPage() {
         <section className="card card-pupils" aria-labelledby="pupils">
           <h2 id="pupils">{t('app.signIn.pupils')}</h2>
           <p>{t('app.signIn.pupilsHint')}</p>
-          <Link className="button button-big" to="/sign-in/class">
+          <Link className="button button-big" to="/sign-in/class" state={location.state}>
             <span aria-hidden="true" className="picture picture-lg">
               🎒
             </span>
