@@ -71,6 +71,7 @@ const matrix: Record<string, Case> = {
   'GET /api/roster-imports/:id': { url: (w) => `/api/roster-imports/${importId(w)}`, expect: only(['admin']) },
   // The import is still being planned, so even the admin cannot apply it yet: 409, after the access check.
   'POST /api/roster-imports/:id/apply': { url: (w) => `/api/roster-imports/${importId(w)}/apply`, expect: withStatus(only(['admin']), 409) },
+  'POST /api/roster-imports/:id/school': { url: (w) => `/api/roster-imports/${importId(w)}/school`, body: () => ({ schoolSourcedId: 'org-1' }), expect: withStatus(only(['admin']), 409) },
 };
 
 const imports = new WeakMap<World, string>();

@@ -136,10 +136,16 @@ describe.each(engines)('roster import on %s', (engine) => {
     expect(unsure.format).toBe('sds-2.1');
     expect(unsure.problems).toContainEqual(expect.objectContaining({ code: 'school_ambiguous', severity: 'error' }));
     expect(unsure.summary.schools.map((o: { sourcedId: string }) => o.sourcedId)).toContain('110003');
+    // Either say so when uploading…
     const body = multipart(files);
     const res = await client.request({ method: 'POST', url: `/api/schools/${school.id}/roster-imports?schoolSourcedId=110003`, ...body });
     await t.runJobs();
-    const preview = (await client.get(`/api/roster-imports/${res.json().id}`)).json();
+    expect((await client.get(`/api/roster-imports/${res.json().id}`)).json().problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    // …or choose on the preview, which plans the same upload again.
+    expect((await client.post(`/api/roster-imports/${unsure.id}/school`, { schoolSourcedId: '110003' })).statusCode).toBe(202);
+    await t.runJobs();
+    const preview = (await client.get(`/api/roster-imports/${unsure.id}`)).json();
+    expect(preview.status).toBe('planned');
     expect(preview.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
     const applied = await apply(client, preview.id);
     expect(applied.status).toBe('applied');

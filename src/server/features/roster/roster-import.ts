@@ -95,3 +95,11 @@ export async function applyRosterImport(deps: Deps, actor: Actor, importId: stri
   await updateRosterImport(deps.db, importId, { status: 'applying' });
   await enqueue(deps, applyRosterImportJob, { importId }, { idempotencyKey: `apply-roster-import:${importId}` });
 }
+
+/** The upload holds several schools: the admin says which is theirs, and the dry run is done again. */
+export async function chooseImportSchool(deps: Deps, actor: Actor, importId: string, schoolSourcedId: string): Promise<void> {
+  const record = await getRosterImport(deps, actor, importId);
+  if (record.status !== 'planned') throw new DomainError('conflict');
+  await updateRosterImport(deps.db, importId, { schoolSourcedId, status: 'planning', summary: null, problems: null });
+  await enqueue(deps, planRosterImportJob, { importId }, { idempotencyKey: `plan-roster-import:${importId}:${schoolSourcedId}` });
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/api';
 import { DomainError } from '../../../domain/errors';
 import type { Deps } from '../../deps';
-import { applyRosterImport, getRosterImport, startRosterImport } from '../../features/roster/roster-import';
+import { applyRosterImport, chooseImportSchool, getRosterImport, startRosterImport } from '../../features/roster/roster-import';
 import { unpackUpload, type UploadedPart } from '../../features/roster/unpack-upload';
 import type { TypedApp } from '../app';
 
@@ -34,6 +34,7 @@ export const rosterImportView = z.object({
 });
 
 export function registerRosterRoutes(app: TypedApp, deps: Deps): void {
+  registerRosterChoiceRoute(app, deps);
   app.post(
     '/api/schools/:id/roster-imports',
     {
@@ -87,6 +88,26 @@ export function registerRosterRoutes(app: TypedApp, deps: Deps): void {
     { config: { access: 'signed-in' }, schema: { tags: ['roster'], summary: 'Apply a planned import (one transaction: all or nothing)', params: idParam, response: { 202: z.object({ id: z.uuid() }), ...errors } } },
     async (req, reply) => {
       await applyRosterImport(deps, req.actor, req.params.id);
+      return reply.code(202).send({ id: req.params.id });
+    },
+  );
+}
+
+export function registerRosterChoiceRoute(app: TypedApp, deps: Deps): void {
+  app.post(
+    '/api/roster-imports/:id/school',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['roster'],
+        summary: 'Say which school in a multi-school upload is this one; the dry run is done again',
+        params: idParam,
+        body: z.object({ schoolSourcedId: z.string().min(1).max(200) }),
+        response: { 202: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await chooseImportSchool(deps, req.actor, req.params.id, req.body.schoolSourcedId);
       return reply.code(202).send({ id: req.params.id });
     },
   );
