@@ -161,3 +161,39 @@ export type ClassForSignIn = z.infer<typeof classForSignIn>;
 export const health = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['ok', 'unreachable']), engine: z.enum(['pglite', 'postgres']) });
 
 export const idParam = z.object({ id: uuid });
+
+/** A roster import as the preview page shows it (see src/server/http/routes/roster.ts). */
+export interface RosterImportView {
+  id: string;
+  status: 'planning' | 'planned' | 'applying' | 'applied' | 'failed';
+  format: string | null;
+  summary: RosterSummary | null;
+  problems: Array<{ file: string; line: number; column?: string; code: string; values?: Record<string, string | number>; severity: 'error' | 'warning' }>;
+  problemCount: number;
+  progress: { stage: string; done: number; total: number } | null;
+  error: string | null;
+  createdAt: string;
+}
+
+interface Counts {
+  create: number;
+  update: number;
+  archive?: number;
+  unchanged?: number;
+  skippedOlder?: number;
+}
+
+export interface RosterSummary {
+  terms: Counts;
+  classes: Counts;
+  people: Counts;
+  students: Counts;
+  staff: Counts;
+  guardians: Counts;
+  enrollments: { add: number; remove: number };
+  guardianLinks: { add: number; remove: number };
+  schools: Array<{ sourcedId: string; name: string }>;
+  errors: number;
+  warnings: number;
+  applied?: { created: number; updated: number; archived: number };
+}

@@ -10,6 +10,7 @@ import { fetchSession, SessionProvider, useSession } from './lib/session';
 import { AccountPage } from './routes/account';
 import { HomePage } from './routes/home';
 import { ClassCardPage, ClassPage, StudentPage } from './routes/people';
+import { RosterImportPage, RosterPage } from './routes/roster';
 import { SignInLinkPage, SignInPage } from './routes/sign-in';
 import { ClassSignInPage } from './routes/sign-in-class';
 import { matchLocale } from '../contracts/locales';
@@ -68,6 +69,8 @@ const router = createBrowserRouter([
       { path: '/classes/:id/card', element: <RequireSignIn><ClassCardPage /></RequireSignIn> },
       { path: '/students/:id', element: <RequireSignIn><StudentPage /></RequireSignIn> },
       { path: '/account', element: <RequireSignIn><AccountPage /></RequireSignIn> },
+      { path: '/roster', element: <RequireSignIn><RosterPage /></RequireSignIn> },
+      { path: '/roster/imports/:id', element: <RequireSignIn><RosterImportPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,6 +4,9 @@
  * written into the code instead of a locale file. Attributes people hear (aria-label, alt, title,
  * placeholder) are checked too.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
@@ -95,5 +98,30 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
       await context.close();
     }
     expect(problems).toEqual([]);
+  });
+
+  it('on the admin’s roster pages, problems table included', async () => {
+    const admin = demo.staff.find((s) => s.role === 'admin')!;
+    const context = await newContext(browser);
+    const me = await signIn(context, admin.email);
+    const folder = path.resolve('tests/fixtures/oneroster/broken/bad-values');
+    const zip = zipSync(Object.fromEntries(readdirSync(folder).map((f) => [f, new Uint8Array(readFileSync(path.join(folder, f)))])));
+    const csrf = (await context.cookies()).find((c) => c.name === 'confer_csrf')?.value ?? '';
+    const res = await context.request.post(`/api/schools/${me.schools[0].id}/roster-imports`, {
+      headers: { 'x-csrf-token': csrf },
+      multipart: { files: { name: 'roster.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) } },
+    });
+    expect(res.status()).toBe(202);
+    const { id } = await res.json();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const url of ['/', '/roster', `/roster/imports/${id}`]) {
+      await page.goto(`${url}?lang=pseudo`);
+      await page.locator('h1').first().waitFor();
+      if (url.includes('imports')) await page.locator('table').last().waitFor({ timeout: 15_000 });
+      problems.push(...(await hardCodedText(page)).map((p) => `${url} ${p}`));
+    }
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

@@ -70,6 +70,8 @@ export interface ImportPlan {
   blocked: boolean;
   /** The schools (orgs) the upload holds, for the admin to choose from when there are several. */
   schools: Array<{ sourcedId: string; name: string }>;
+  /** How many of those to archive have each role (from what Confer has), for the preview. */
+  archivedByRole: Partial<Record<PersonRole, number>>;
 }
 
 export const termFingerprint = (t: Pick<RosterTerm, 'title' | 'kind' | 'startDate' | 'endDate' | 'parentSourcedId'>) =>
@@ -204,7 +206,12 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
     problems,
     blocked: false,
     schools: pkg.orgs.filter((o) => pkg.classes.some((c) => c.schoolSourcedId === o.sourcedId)).map((o) => ({ sourcedId: o.sourcedId, name: o.name })),
+    archivedByRole: {},
   };
+  for (const sid of plan.people.archive) {
+    const role = current.people.get(sid)?.role;
+    if (role) plan.archivedByRole[role] = (plan.archivedByRole[role] ?? 0) + 1;
+  }
 
   // Enrollments: by class + person + role; a tobedeleted row names only its sourcedId.
   const wanted = new Map<string, EnrollmentKey & { sourcedId: string | null }>();
@@ -261,13 +268,17 @@ export function summarise(plan: ImportPlan) {
   const byRole = (role: PersonRole) => ({
     create: plan.people.create.filter((p) => p.role === role).length,
     update: plan.people.update.filter((p) => p.role === role).length,
+    archive: plan.archivedByRole[role] ?? 0,
   });
   return {
     terms: count(plan.terms),
     classes: count(plan.classes),
     people: count(plan.people),
     students: byRole('student'),
-    staff: { create: byRole('teacher').create + byRole('aide').create + byRole('administrator').create, update: byRole('teacher').update + byRole('aide').update + byRole('administrator').update },
+    staff: (['create', 'update', 'archive'] as const).reduce(
+      (acc, k) => ({ ...acc, [k]: byRole('teacher')[k] + byRole('aide')[k] + byRole('administrator')[k] }),
+      { create: 0, update: 0, archive: 0 },
+    ),
     guardians: byRole('guardian'),
     enrollments: { add: plan.enrollments.add.length, remove: plan.enrollments.remove.length },
     guardianLinks: { add: plan.guardianLinks.add.length, remove: plan.guardianLinks.remove.length },

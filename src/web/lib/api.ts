@@ -30,13 +30,23 @@ export function setPageLocale(tag: string): void {
   pageLocale = tag;
 }
 
+/** Sends files (multipart/form-data) the way a form would, with the CSRF header. */
+export async function upload<T>(url: string, form: FormData): Promise<T> {
+  return request<T>('POST', url, form);
+}
+
 export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  return request<T>(method, url, body);
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'x-confer-locale': pageLocale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body), credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network');
   }

@@ -10,7 +10,8 @@ export function useApi<T>(url: string | null): Loadable<T> & { reload(): void } 
   useEffect(() => {
     if (!url) return;
     let live = true;
-    setState({ status: 'loading' });
+    // A reload keeps showing what is there until the new answer comes (no flicker, focus kept).
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
     api<T>('GET', url).then(
       (data) => live && setState({ status: 'ready', data }),
       (error: unknown) => live && setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, 'internal') }),

@@ -59,6 +59,19 @@ function StaffHome({ admin }: { admin: boolean }) {
           ))}
         </ul>
       </section>
+      {admin ? (
+        <section aria-labelledby="admin-tools">
+          <h2 id="admin-tools">{t('app.home.adminTools')}</h2>
+          <ul className="card-list">
+            <li>
+              <Link className="card card-link" to="/roster">
+                <span className="card-title">{t('app.roster.title')}</span>
+                <span className="card-meta">{t('app.home.rosterHint')}</span>
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
       {admin && school.length > 0 ? (
         <section aria-labelledby="school-classes">
           <h2 id="school-classes">{t('app.home.schoolClasses')}</h2>
