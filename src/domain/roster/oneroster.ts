@@ -245,7 +245,8 @@ export function readOneRoster(files: UploadedFiles): RosterPackage {
     const role = personRoleOf(sourceRole);
     if (status === 'active' && !role) {
       if (v12 && !fromRoles) c.problems.push(problem(c.table.file, c.row.line, 'reference_unknown', { column: 'sourcedId', values: { value: c.get('sourcedId'), file: 'roles.csv' } }));
-      else c.problems.push(problem(c.table.file, c.row.line, 'row_ignored', { column: 'role', values: { value: sourceRole } }));
+      // A role that is simply not allowed is already reported; one Confer does not use (proctor) is a note.
+      else if (c.problems.length === 0) c.problems.push(problem(c.table.file, c.row.line, 'row_ignored', { column: 'role', values: { value: sourceRole } }));
       return null;
     }
     return {

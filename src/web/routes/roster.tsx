@@ -264,7 +264,7 @@ function Problems({ problems, total }: { problems: RosterImportView['problems'];
     <section>
       <h2 id="problems-heading">{t('app.roster.problemsTitle', { count: total })}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="problems-heading">
-        <table className="table">
+        <table className="table table-stack">
           <thead>
             <tr>
               <th scope="col">{t('app.roster.file')}</th>
@@ -276,10 +276,14 @@ function Problems({ problems, total }: { problems: RosterImportView['problems'];
           <tbody>
             {problems.map((p, i) => (
               <tr key={i} className={p.severity === 'error' ? 'row-error' : 'row-warning'}>
-                <td translate="no">{p.file}</td>
-                <td>{p.line > 0 ? p.line : '—'}</td>
-                <td translate="no">{p.column ?? '—'}</td>
-                <td>
+                <td translate="no" data-label={t('app.roster.file')}>
+                  {p.file}
+                </td>
+                <td data-label={t('app.roster.line')}>{p.line > 0 ? p.line : '—'}</td>
+                <td translate="no" data-label={t('app.roster.column')}>
+                  {p.column ?? '—'}
+                </td>
+                <td data-label={t('app.roster.problem')}>
                   <span className={`badge badge-${p.severity}`}>{t(`app.roster.severity.${p.severity}`)}</span>{' '}
                   {t(`app.roster.problems.${p.code}`, { value: '', allowed: '', expected: 0, found: 0, count: 0, file: '', ...p.values, column: p.column ?? '' })}
                 </td>
