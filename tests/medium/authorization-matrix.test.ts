@@ -68,6 +68,7 @@ const matrix: Record<string, Case> = {
     raw: () => multipart([{ filename: 'users.csv', content: 'sourcedId,username,givenName,familyName\n1,a,A,B\n' }]),
     expect: withStatus(only(['admin']), 202),
   },
+  'GET /api/schools/:id/roster-template.csv': { url: (w) => `/api/schools/${w.school.id}/roster-template.csv?lang=es`, expect: only(['admin']) },
   'GET /api/roster-imports/:id': { url: (w) => `/api/roster-imports/${importId(w)}`, expect: only(['admin']) },
   // The import is still being planned, so even the admin cannot apply it yet: 409, after the access check.
   'POST /api/roster-imports/:id/apply': { url: (w) => `/api/roster-imports/${importId(w)}/apply`, expect: withStatus(only(['admin']), 409) },

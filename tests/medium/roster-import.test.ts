@@ -179,6 +179,37 @@ describe.each(engines)('roster import on %s', (engine) => {
     }
   });
 
+  it('imports the simple CSV from the template, and a second upload updates in place', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const template = await client.get(`/api/schools/${school.id}/roster-template.csv?lang=es`);
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-type']).toContain('text/csv');
+    expect(template.headers['content-disposition']).toContain('attachment');
+    const header = template.body.replace(/^\uFEFF/, '').split('\r\n')[0] as string;
+    expect(header.split(',')).toHaveLength(19);
+    expect(header).toContain(t.deps.i18n.t('es', 'app.roster.simpleColumns.student_given_name'));
+
+    const rows = [
+      header,
+      `,Ava,Herrera,Owls,Year 1,1,KS1,Lucía,Herrera,lucia@${domain}.example,,es,mother,,,,,,`,
+      `,Leo,Herrera,Kestrels,Year 5,5,KS2,Lucía,Herrera,lucia@${domain}.example,,es,mother,Andrés,Herrera,andres@${domain}.example,,,father`,
+    ];
+    const first = await upload(client, school.id, [{ filename: 'colegio.csv', content: rows.join('\r\n') }]);
+    expect(first).toMatchObject({ status: 'planned', format: 'simple-csv', problemCount: 0 });
+    expect(first.summary).toMatchObject({ classes: { create: 2 }, students: { create: 2 }, guardians: { create: 2 }, guardianLinks: { add: 3 } });
+    await apply(client, first.id);
+    expect(await countsFor(school.id)).toEqual({ classes: 2, students: 2, enrollments: 2, links: 3 });
+    const [lucia] = await database.db.select({ locale: users.preferredLocale }).from(users).where(eq(users.email, `lucia@${domain}.example`));
+    expect(lucia?.locale).toBe('es');
+
+    // Leo moves class; Ava leaves; the admin's own staff account is untouched.
+    const second = await upload(client, school.id, [{ filename: 'colegio.csv', content: [header, rows[2]!.replace('Kestrels', 'Otters')].join('\r\n') }]);
+    expect(second.summary).toMatchObject({ students: { create: 0, archive: 1 }, classes: { create: 1 }, enrollments: { add: 1, remove: 2 } });
+    await apply(client, second.id);
+    expect(await countsFor(school.id)).toMatchObject({ students: 1, enrollments: 1 });
+    expect((await client.get('/api/me')).statusCode).toBe(200);
+  });
+
   it('lets only the school’s admin import', async () => {
     const { school } = await newSchoolWithAdmin();
     const teacher = await buildStaff(database.db, school.id, 'teacher');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterPackage } from '../../src/domain/roster/model';
 import { readOneRoster } from '../../src/domain/roster/oneroster';
-import { classFingerprint, personFingerprint, planImport, summarise, termFingerprint, type CurrentRoster, type ImportPlan } from '../../src/domain/roster/plan';
+import { classFingerprint, enrollmentKey, linkKey, personFingerprint, planImport, summarise, termFingerprint, type CurrentRoster, type ImportPlan } from '../../src/domain/roster/plan';
 import { loadPackage } from './roster-fixtures';
 
 const empty = (): CurrentRoster => ({ schoolSourcedId: null, terms: new Map(), classes: new Map(), people: new Map(), enrollments: new Map(), guardianLinks: new Set() });
@@ -14,10 +14,10 @@ function applied(pkg: RosterPackage, plan: ImportPlan, before = empty()): Curren
   for (const p of [...plan.people.create, ...plan.people.update]) now.people.set(p.sourcedId, { id: p.sourcedId, lastModified: p.dateLastModified, archived: false, fingerprint: personFingerprint(p), role: p.role });
   for (const id of plan.people.archive) now.people.set(id, { ...now.people.get(id)!, archived: true });
   for (const id of plan.classes.archive) now.classes.set(id, { ...now.classes.get(id)!, archived: true });
-  for (const e of plan.enrollments.add) now.enrollments.set(`${e.classSourcedId}|${e.userSourcedId}|${e.role}`, { sourcedId: e.sourcedId });
-  for (const e of plan.enrollments.remove) now.enrollments.delete(`${e.classSourcedId}|${e.userSourcedId}|${e.role}`);
-  for (const l of plan.guardianLinks.add) now.guardianLinks.add(`${l.guardianSourcedId}|${l.studentSourcedId}`);
-  for (const l of plan.guardianLinks.remove) now.guardianLinks.delete(`${l.guardianSourcedId}|${l.studentSourcedId}`);
+  for (const e of plan.enrollments.add) now.enrollments.set(enrollmentKey(e), { sourcedId: e.sourcedId });
+  for (const e of plan.enrollments.remove) now.enrollments.delete(enrollmentKey(e));
+  for (const l of plan.guardianLinks.add) now.guardianLinks.add(linkKey(l.guardianSourcedId, l.studentSourcedId));
+  for (const l of plan.guardianLinks.remove) now.guardianLinks.delete(linkKey(l.guardianSourcedId, l.studentSourcedId));
   void pkg;
   return now;
 }

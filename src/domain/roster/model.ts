@@ -39,6 +39,8 @@ export interface RosterClass extends Row {
   schoolSourcedId: string;
   grades: string[];
   classCode: string | null;
+  /** As the school names it ("Year 1"), where the format says; else derived from grades. */
+  yearGroup?: string | null;
 }
 
 export type PersonRole = 'student' | 'teacher' | 'aide' | 'administrator' | 'guardian';
@@ -59,6 +61,9 @@ export interface RosterPerson extends Row {
   /** BCP 47 language the person prefers, where the format carries one (the simple CSV does). */
   preferredLanguage: string | null;
   enabled: boolean;
+  /** As the school names them, where the format says (the simple CSV); else derived from grades. */
+  yearGroup?: string | null;
+  keyStage?: string | null;
 }
 
 export interface RosterEnrollment {
@@ -83,6 +88,11 @@ export interface RosterPackage {
   people: RosterPerson[];
   enrollments: RosterEnrollment[];
   problems: Problem[];
+  /**
+   * Whom a bulk file speaks for. The simple CSV lists children and families only, so it must not
+   * archive the staff (or their classes) that came from elsewhere. Unset: everyone.
+   */
+  scope?: { roles: PersonRole[] };
 }
 
 /**

@@ -30,9 +30,9 @@ export interface CurrentRoster {
   terms: Map<string, CurrentEntity>;
   classes: Map<string, CurrentEntity>;
   people: Map<string, CurrentEntity & { role: PersonRole }>;
-  /** `${classSourcedId}|${userSourcedId}|${role}` for every enrollment Confer has from the source. */
+  /** `enrollmentKey(…)` for every enrollment Confer has from the source. */
   enrollments: Map<string, { sourcedId: string | null }>;
-  /** `${guardianSourcedId}|${studentSourcedId}`. */
+  /** `linkKey(guardianSourcedId, studentSourcedId)`. */
   guardianLinks: Set<string>;
 }
 
@@ -76,11 +76,20 @@ export interface ImportPlan {
 
 export const termFingerprint = (t: Pick<RosterTerm, 'title' | 'kind' | 'startDate' | 'endDate' | 'parentSourcedId'>) =>
   JSON.stringify([t.title, t.kind, t.startDate, t.endDate, t.parentSourcedId]);
-export const classFingerprint = (c: Pick<RosterClass, 'title' | 'grades' | 'classCode'>) => JSON.stringify([c.title, c.grades.join(','), c.classCode]);
-export const personFingerprint = (p: Pick<RosterPerson, 'role' | 'givenName' | 'familyName' | 'email' | 'username' | 'phone' | 'grades' | 'enabled' | 'preferredLanguage'>) =>
-  JSON.stringify([p.role, p.givenName, p.familyName, p.email, p.username, p.phone, p.grades.join(','), p.enabled, p.preferredLanguage]);
+export const classFingerprint = (c: Pick<RosterClass, 'title' | 'grades' | 'classCode' | 'yearGroup'>) => JSON.stringify([c.title, c.grades.join(','), c.classCode, ...(c.yearGroup ? [c.yearGroup] : [])]);
+export const personFingerprint = (p: Pick<RosterPerson, 'role' | 'givenName' | 'familyName' | 'email' | 'username' | 'phone' | 'grades' | 'enabled' | 'preferredLanguage' | 'yearGroup' | 'keyStage'>) =>
+  JSON.stringify([p.role, p.givenName, p.familyName, p.email, p.username, p.phone, p.grades.join(','), p.enabled, p.preferredLanguage, ...(p.yearGroup || p.keyStage ? [p.yearGroup, p.keyStage] : [])]);
 
-const enrollmentKey = (e: EnrollmentKey) => `${e.classSourcedId}|${e.userSourcedId}|${e.role}`;
+/**
+ * Keys for enrollments and family links. JSON, not a separator: sourcedIds are the source's own
+ * strings and may contain any character (Confer's simple CSV makes ids like `student:ava|herrera`).
+ */
+export const enrollmentKey = (e: EnrollmentKey) => JSON.stringify([e.classSourcedId, e.userSourcedId, e.role]);
+export function parseEnrollmentKey(key: string): EnrollmentKey {
+  const [classSourcedId = '', userSourcedId = '', role = 'student'] = JSON.parse(key) as string[];
+  return { classSourcedId, userSourcedId, role: role as EnrollmentKey['role'] };
+}
+export const linkKey = (guardianSourcedId: string, studentSourcedId: string) => JSON.stringify([guardianSourcedId, studentSourcedId]);
 
 function emptyChanges<T>(): Changes<T> {
   return { create: [], update: [], archive: [], unchanged: 0, skippedOlder: 0 };
@@ -101,9 +110,11 @@ function chooseSchool(pkg: RosterPackage, current: CurrentRoster, chosen: string
 
 function diff<T extends { sourcedId: string; status: string; dateLastModified: string | null }>(
   rows: T[],
-  current: Map<string, CurrentEntity>,
+  current: Map<string, CurrentEntity & { role?: PersonRole }>,
   mode: string,
   fingerprint: (row: T) => string,
+  /** In a bulk file, only these are archived when missing (unset: all). */
+  inScope: (entity: CurrentEntity & { role?: PersonRole }) => boolean = () => true,
 ): Changes<T> {
   const out = emptyChanges<T>();
   const seen = new Set<string>();
@@ -130,7 +141,7 @@ function diff<T extends { sourcedId: string; status: string; dateLastModified: s
     out.update.push(row);
   }
   if (mode === 'bulk') {
-    for (const [sourcedId, have] of current) if (!seen.has(sourcedId) && !have.archived) out.archive.push(sourcedId);
+    for (const [sourcedId, have] of current) if (!seen.has(sourcedId) && !have.archived && inScope(have)) out.archive.push(sourcedId);
   }
   return out;
 }
@@ -199,8 +210,9 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
   const plan: ImportPlan = {
     schoolSourcedId: school,
     terms: diff(pkg.terms, current.terms, pkg.modes.terms, termFingerprint),
-    classes: diff(classes, current.classes, pkg.modes.classes, classFingerprint),
-    people: diff(people, current.people, pkg.modes.users, personFingerprint),
+    // A file that speaks only for children and families archives neither classes nor staff.
+    classes: diff(classes, current.classes, pkg.scope ? 'delta' : pkg.modes.classes, classFingerprint),
+    people: diff(people, current.people, pkg.modes.users, personFingerprint, (have) => !pkg.scope || (have.role !== undefined && pkg.scope.roles.includes(have.role))),
     enrollments: { add: [], remove: [] },
     guardianLinks: { add: [], remove: [] },
     problems,
@@ -220,10 +232,7 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
   for (const e of enrollments) {
     if (e.status === 'tobedeleted') {
       const key = e.sourcedId ? bySourcedId.get(e.sourcedId) : undefined;
-      if (key) {
-        const [classSourcedId = '', userSourcedId = '', role = 'student'] = key.split('|');
-        plan.enrollments.remove.push({ classSourcedId, userSourcedId, role: role as EnrollmentKey['role'] });
-      }
+      if (key) plan.enrollments.remove.push(parseEnrollmentKey(key));
       continue;
     }
     wanted.set(enrollmentKey(e), { classSourcedId: e.classSourcedId, userSourcedId: e.userSourcedId, role: e.role, sourcedId: e.sourcedId });
@@ -232,9 +241,10 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
   const archivedPeople = new Set(plan.people.archive);
   const archivedClasses = new Set(plan.classes.archive);
   for (const key of current.enrollments.keys()) {
-    const [classSourcedId = '', userSourcedId = '', role = 'student'] = key.split('|');
-    const gone = (pkg.modes.enrollments === 'bulk' && !wanted.has(key)) || archivedPeople.has(userSourcedId) || archivedClasses.has(classSourcedId);
-    if (gone && !plan.enrollments.remove.some((r) => enrollmentKey(r) === key)) plan.enrollments.remove.push({ classSourcedId, userSourcedId, role: role as EnrollmentKey['role'] });
+    const { classSourcedId, userSourcedId, role } = parseEnrollmentKey(key);
+    const inScope = !pkg.scope || (role === 'student' && pkg.scope.roles.includes('student'));
+    const gone = (pkg.modes.enrollments === 'bulk' && inScope && !wanted.has(key)) || archivedPeople.has(userSourcedId) || archivedClasses.has(classSourcedId);
+    if (gone && !plan.enrollments.remove.some((r) => enrollmentKey(r) === key)) plan.enrollments.remove.push({ classSourcedId, userSourcedId, role });
   }
 
   // Guardian links from either side's agentSourcedIds; in a bulk users file the links are complete.
@@ -246,14 +256,14 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
       if (!guardianId || !studentId) continue;
       const guardian = peopleById.get(guardianId);
       if (!personKnown(guardianId) || !personKnown(studentId)) continue;
-      links.set(`${guardianId}|${studentId}`, { guardianSourcedId: guardianId, studentSourcedId: studentId, relationship: guardian?.relationship ?? 'guardian' });
+      links.set(linkKey(guardianId, studentId), { guardianSourcedId: guardianId, studentSourcedId: studentId, relationship: guardian?.relationship ?? 'guardian' });
     }
   }
   for (const [key, link] of links) if (!current.guardianLinks.has(key)) plan.guardianLinks.add.push(link);
   if (pkg.modes.users === 'bulk') {
     for (const key of current.guardianLinks) {
       if (links.has(key)) continue;
-      const [guardianSourcedId = '', studentSourcedId = ''] = key.split('|');
+      const [guardianSourcedId = '', studentSourcedId = ''] = JSON.parse(key) as string[];
       plan.guardianLinks.remove.push({ guardianSourcedId, studentSourcedId });
     }
   }

@@ -13,7 +13,7 @@ import { useSession } from '../lib/session';
 import { useAction, useApi } from '../lib/use-api';
 
 export function RosterPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -74,6 +74,15 @@ export function RosterPage() {
             {t('app.roster.check')}
           </button>
         </form>
+      </section>
+      <section className="card" aria-labelledby="simple-heading">
+        <h2 id="simple-heading">{t('app.roster.simpleTitle')}</h2>
+        <p>{t('app.roster.simpleHint')}</p>
+        {schoolId ? (
+          <a className="button" href={`/api/schools/${schoolId}/roster-template.csv?lang=${locale === 'pseudo' ? 'en' : locale}`} download>
+            {t('app.roster.downloadTemplate')}
+          </a>
+        ) : null}
       </section>
     </div>
   );

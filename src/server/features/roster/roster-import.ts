@@ -12,6 +12,8 @@ import type { Deps } from '../../deps';
 import { findJobByKey } from '../../jobs/jobs.repo';
 import { defineJob, enqueue } from '../../jobs/runner';
 import { authorize } from '../school/authorize';
+import { simpleCsvAliases, simpleCsvTemplate } from './simple-csv-template';
+import type { LocaleTag } from '../../../contracts/locales';
 import { applyPlan, findRosterImport, insertRosterImport, loadCurrentRoster, updateRosterImport, type ApplyProgress } from './roster.repo';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -30,7 +32,7 @@ export function newClassCode(taken: Set<string>, random: () => number = Math.ran
 async function plan(deps: Deps, importId: string) {
   const record = await findRosterImport(deps.db, importId);
   if (!record) throw new Error(`roster import ${importId} is gone`);
-  const pkg = readRosterUpload(record.files);
+  const pkg = readRosterUpload(record.files, { simpleAliases: simpleCsvAliases(deps.i18n) });
   const current = await loadCurrentRoster(deps.db, record.schoolId);
   return { record, pkg, current, plan: planImport(pkg, current, { schoolSourcedId: record.schoolSourcedId }) };
 }
@@ -102,4 +104,10 @@ export async function chooseImportSchool(deps: Deps, actor: Actor, importId: str
   if (record.status !== 'planned') throw new DomainError('conflict');
   await updateRosterImport(deps.db, importId, { schoolSourcedId, status: 'planning', summary: null, problems: null });
   await enqueue(deps, planRosterImportJob, { importId }, { idempotencyKey: `plan-roster-import:${importId}:${schoolSourcedId}` });
+}
+
+/** The simple CSV template in the admin's language. */
+export function getSimpleCsvTemplate(deps: Deps, actor: Actor, schoolId: string, locale: LocaleTag): string {
+  authorize(actor, 'roster.manage', { type: 'school', schoolId });
+  return simpleCsvTemplate(deps.i18n, locale);
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { avatarKeys, type AvatarKey } from '../../../domain/pictures';
 import { gradeOf, type RosterClass, type RosterPerson, type RosterTerm } from '../../../domain/roster/model';
-import { classFingerprint, personFingerprint, termFingerprint, type CurrentRoster, type ImportPlan } from '../../../domain/roster/plan';
+import { classFingerprint, enrollmentKey, linkKey, personFingerprint, termFingerprint, type CurrentRoster, type ImportPlan } from '../../../domain/roster/plan';
 import type { Db } from '../../db/client';
 import {
   classTeachers,
@@ -73,7 +73,7 @@ export async function loadCurrentRoster(db: Db, schoolId: string): Promise<Curre
       const c = classSid.get(classId);
       const p = personSid.get(userId);
       if (!c || !p) return;
-      const key = `${c}|${p}|${role}`;
+      const key = enrollmentKey({ classSourcedId: c, userSourcedId: p, role: role as 'student' | 'teacher' | 'aide' });
       current.enrollments.set(key, { sourcedId: enrollmentSids.get(key) ?? null });
     };
     for (const e of pupils) add(e.classId, e.userId, 'student');
@@ -88,7 +88,7 @@ export async function loadCurrentRoster(db: Db, schoolId: string): Promise<Curre
   for (const l of links) {
     const g = personSid.get(l.guardianUser);
     const s = personSid.get(l.studentUser);
-    if (g && s) current.guardianLinks.add(`${g}|${s}`);
+    if (g && s) current.guardianLinks.add(linkKey(g, s));
   }
   return current;
 }
@@ -179,7 +179,7 @@ export async function applyPlan(
     return code;
   };
   for (const batch of chunks(plan.classes.create)) {
-    const rows = batch.map((c) => ({ id: randomUUID(), schoolId, name: c.title, yearGroup: gradeOf(c.grades)?.yearGroup ?? '', classCode: codeFor(c) }));
+    const rows = batch.map((c) => ({ id: randomUUID(), schoolId, name: c.title, yearGroup: c.yearGroup ?? gradeOf(c.grades)?.yearGroup ?? '', classCode: codeFor(c) }));
     await tx.insert(classes).values(rows);
     batch.forEach((c, i) => {
       classId.set(c.sourcedId, rows[i]!.id);
@@ -190,7 +190,7 @@ export async function applyPlan(
   }
   for (const c of plan.classes.update) {
     const id = classId.get(c.sourcedId) as string;
-    await tx.update(classes).set({ name: c.title, yearGroup: gradeOf(c.grades)?.yearGroup ?? '', archivedAt: null }).where(eq(classes.id, id));
+    await tx.update(classes).set({ name: c.title, yearGroup: c.yearGroup ?? gradeOf(c.grades)?.yearGroup ?? '', archivedAt: null }).where(eq(classes.id, id));
     source('class', c.sourcedId, id, classFingerprint(c), c.dateLastModified);
     done++;
   }
@@ -233,7 +233,14 @@ export async function applyPlan(
       await tx.insert(students).values(
         pupils.map((p) => {
           const grade = gradeOf(p.grades);
-          return { schoolId, userId: userId.get(p.sourcedId) as string, yearGroup: grade?.yearGroup ?? '', gradeLevel: grade?.gradeLevel ?? 0, keyStage: null, avatar: avatarFor(p.sourcedId) };
+          return {
+            schoolId,
+            userId: userId.get(p.sourcedId) as string,
+            yearGroup: p.yearGroup ?? grade?.yearGroup ?? '',
+            gradeLevel: grade?.gradeLevel ?? 0,
+            keyStage: p.keyStage ?? null,
+            avatar: avatarFor(p.sourcedId),
+          };
         }),
       );
     }
@@ -249,10 +256,21 @@ export async function applyPlan(
   }
   for (const p of plan.people.update) {
     const id = userId.get(p.sourcedId) as string;
-    await tx.update(users).set({ givenName: p.givenName, familyName: p.familyName, archivedAt: null, ...(p.email ? { email: p.email } : {}) }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ givenName: p.givenName, familyName: p.familyName, archivedAt: null, ...(p.email ? { email: p.email } : {}), ...(p.preferredLanguage ? { preferredLocale: p.preferredLanguage } : {}) })
+      .where(eq(users.id, id));
     if (p.role === 'student') {
       const grade = gradeOf(p.grades);
-      await tx.update(students).set({ archivedAt: null, ...(grade ? { yearGroup: grade.yearGroup, gradeLevel: grade.gradeLevel } : {}) }).where(eq(students.userId, id));
+      await tx
+        .update(students)
+        .set({
+          archivedAt: null,
+          ...(grade ? { gradeLevel: grade.gradeLevel } : {}),
+          ...(p.yearGroup || grade ? { yearGroup: p.yearGroup ?? grade?.yearGroup ?? '' } : {}),
+          ...(p.keyStage ? { keyStage: p.keyStage } : {}),
+        })
+        .where(eq(students.userId, id));
     }
     if (p.role === 'guardian' && p.phone) await tx.update(guardians).set({ phone: p.phone }).where(eq(guardians.userId, id));
     source('person', p.sourcedId, id, personFingerprint(p), p.dateLastModified, p.role);
@@ -293,7 +311,7 @@ export async function applyPlan(
       .filter((r): r is { classId: string; userId: string; role: 'lead' | 'co_teacher' | 'assistant' } => Boolean(r.classId && r.userId));
     if (rows.length) await tx.insert(classTeachers).values(rows).onConflictDoNothing();
   }
-  for (const e of plan.enrollments.add) if (e.sourcedId) source('enrollment', e.sourcedId, `${e.classSourcedId}|${e.userSourcedId}|${e.role}`, '', null);
+  for (const e of plan.enrollments.add) if (e.sourcedId) source('enrollment', e.sourcedId, enrollmentKey(e), '', null);
   for (const e of plan.enrollments.remove) {
     const cid = classId.get(e.classSourcedId);
     const uid = userId.get(e.userSourcedId);

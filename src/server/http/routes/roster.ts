@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/api';
 import { DomainError } from '../../../domain/errors';
 import type { Deps } from '../../deps';
-import { applyRosterImport, chooseImportSchool, getRosterImport, startRosterImport } from '../../features/roster/roster-import';
+import { applyRosterImport, chooseImportSchool, getRosterImport, getSimpleCsvTemplate, startRosterImport } from '../../features/roster/roster-import';
+import { localeTags } from '../../../contracts/locales';
+import { requestLocale } from '../locale';
 import { unpackUpload, type UploadedPart } from '../../features/roster/unpack-upload';
 import type { TypedApp } from '../app';
 
@@ -35,6 +37,25 @@ export const rosterImportView = z.object({
 
 export function registerRosterRoutes(app: TypedApp, deps: Deps): void {
   registerRosterChoiceRoute(app, deps);
+
+  app.get(
+    '/api/schools/:id/roster-template.csv',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['roster'],
+        summary: "The simple CSV template (one child per row, up to two guardians), with headers in the admin's language",
+        params: idParam,
+        querystring: z.object({ lang: z.enum(localeTags).optional() }),
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const csv = getSimpleCsvTemplate(deps, req.actor, req.params.id, req.query.lang ?? requestLocale(req));
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="confer-roster-template.csv"').send(csv);
+    },
+  );
   app.post(
     '/api/schools/:id/roster-imports',
     {
