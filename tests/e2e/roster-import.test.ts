@@ -2,7 +2,7 @@
  * An admin imports the school's roster in the browser: a broken export shows its problems by file,
  * line and column; a good one shows what would change, then saves with a progress bar.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,14 @@ describe.skipIf(!hasBrowser)('roster import in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('link', { name: /Roster/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Roster' }).waitFor();
+
+    // The simple CSV template and the exports download as files.
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the template (CSV)' }).click()]);
+    expect(template.suggestedFilename()).toBe('confer-roster-template.csv');
+    const [roster] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the roster (CSV)' }).click()]);
+    expect(roster.suggestedFilename()).toMatch(/^confer-roster-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = readFileSync((await roster.path()) as string, 'utf8');
+    expect(exported.split('\r\n').length).toBeGreaterThan(80); // the demo school's 80 children
 
     // Nothing chosen: a clear message at the field.
     await page.getByRole('button', { name: 'Upload and check' }).click();

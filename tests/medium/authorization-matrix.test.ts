@@ -69,6 +69,8 @@ const matrix: Record<string, Case> = {
     expect: withStatus(only(['admin']), 202),
   },
   'GET /api/schools/:id/roster-template.csv': { url: (w) => `/api/schools/${w.school.id}/roster-template.csv?lang=es`, expect: only(['admin']) },
+  'GET /api/schools/:id/exports/roster.csv': { url: (w) => `/api/schools/${w.school.id}/exports/roster.csv`, expect: only(['admin']) },
+  'GET /api/schools/:id/exports/staff.csv': { url: (w) => `/api/schools/${w.school.id}/exports/staff.csv`, expect: only(['admin']) },
   'GET /api/roster-imports/:id': { url: (w) => `/api/roster-imports/${importId(w)}`, expect: only(['admin']) },
   // The import is still being planned, so even the admin cannot apply it yet: 409, after the access check.
   'POST /api/roster-imports/:id/apply': { url: (w) => `/api/roster-imports/${importId(w)}/apply`, expect: withStatus(only(['admin']), 409) },

@@ -210,6 +210,23 @@ describe.each(engines)('roster import on %s', (engine) => {
     expect((await client.get('/api/me')).statusCode).toBe(200);
   });
 
+  it('exports the roster in the simple CSV columns and the staff with their classes', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    await apply(client, (await upload(client, school.id, filesOf('v1.1-bulk', domain))).id);
+    const roster = await client.get(`/api/schools/${school.id}/exports/roster.csv?lang=en`);
+    expect(roster.statusCode).toBe(200);
+    expect(roster.headers['content-disposition']).toMatch(/confer-roster-\d{4}-\d{2}-\d{2}\.csv/);
+    const lines = roster.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(9); // header + 8 children
+    expect(lines.find((l) => l.includes('Zoë'))).toContain(`maria.ramirez@${domain}-family.example`);
+    expect(lines.find((l) => l.includes('Mina'))).toContain('"Room 5 — Reading, Writing & Talk"');
+
+    const staff = await client.get(`/api/schools/${school.id}/exports/staff.csv?lang=en`);
+    const staffLines = staff.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(staffLines.find((l) => l.includes('Moreno'))).toContain('Room 4 — Sunflowers (Class teacher)');
+    expect(staffLines.find((l) => l.includes('Finch'))).toContain('Teaching assistant');
+  });
+
   it('lets only the school’s admin import', async () => {
     const { school } = await newSchoolWithAdmin();
     const teacher = await buildStaff(database.db, school.id, 'teacher');

@@ -20,6 +20,7 @@ export function RosterPage() {
   const { busy, error, run } = useAction();
   const [noFiles, setNoFiles] = useState(false);
   const schoolId = me?.schools[0]?.id;
+  const lang = locale === 'pseudo' ? 'en' : locale;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -79,11 +80,25 @@ export function RosterPage() {
         <h2 id="simple-heading">{t('app.roster.simpleTitle')}</h2>
         <p>{t('app.roster.simpleHint')}</p>
         {schoolId ? (
-          <a className="button" href={`/api/schools/${schoolId}/roster-template.csv?lang=${locale === 'pseudo' ? 'en' : locale}`} download>
+          <a className="button" href={`/api/schools/${schoolId}/roster-template.csv?lang=${lang}`} download>
             {t('app.roster.downloadTemplate')}
           </a>
         ) : null}
       </section>
+      {schoolId ? (
+        <section className="card" aria-labelledby="export-heading">
+          <h2 id="export-heading">{t('app.roster.export.title')}</h2>
+          <p>{t('app.roster.export.hint')}</p>
+          <div className="row">
+            <a className="button" href={`/api/schools/${schoolId}/exports/roster.csv?lang=${lang}`} download>
+              {t('app.roster.export.roster')}
+            </a>
+            <a className="button" href={`/api/schools/${schoolId}/exports/staff.csv?lang=${lang}`} download>
+              {t('app.roster.export.staff')}
+            </a>
+          </div>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * The only roster code that touches Drizzle. Writes go in batches so 20,000 pupils stay quick.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { avatarKeys, type AvatarKey } from '../../../domain/pictures';
 import { gradeOf, type RosterClass, type RosterPerson, type RosterTerm } from '../../../domain/roster/model';
 import { classFingerprint, enrollmentKey, linkKey, personFingerprint, termFingerprint, type CurrentRoster, type ImportPlan } from '../../../domain/roster/plan';
@@ -390,3 +390,67 @@ export async function updateRosterImport(db: Db, id: string, values: Partial<typ
 }
 
 export type { RosterTerm };
+
+// Export -----------------------------------------------------------------------------------------
+
+/** Every child on roll with their classes and guardians, for the roster export. */
+export async function listRosterForExport(db: Db, schoolId: string) {
+  const pupils = await db
+    .select({
+      studentId: students.id,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      yearGroup: students.yearGroup,
+      gradeLevel: students.gradeLevel,
+      keyStage: students.keyStage,
+    })
+    .from(students)
+    .innerJoin(users, eq(users.id, students.userId))
+    .where(and(eq(students.schoolId, schoolId), isNull(students.archivedAt), isNull(users.archivedAt)))
+    .orderBy(users.familyName, users.givenName);
+  const classRows = await db
+    .select({ studentId: enrollments.studentId, name: classes.name })
+    .from(enrollments)
+    .innerJoin(classes, eq(classes.id, enrollments.classId))
+    .innerJoin(students, eq(students.id, enrollments.studentId))
+    .where(and(eq(students.schoolId, schoolId), isNull(classes.archivedAt)))
+    .orderBy(classes.name);
+  const guardianRows = await db
+    .select({
+      studentId: guardianStudents.studentId,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      email: users.email,
+      phone: guardians.phone,
+      language: users.preferredLocale,
+      relationship: guardianStudents.relationship,
+      attendsSeparately: guardianStudents.attendsSeparately,
+    })
+    .from(guardianStudents)
+    .innerJoin(guardians, eq(guardians.id, guardianStudents.guardianId))
+    .innerJoin(users, eq(users.id, guardians.userId))
+    .innerJoin(students, eq(students.id, guardianStudents.studentId))
+    .where(and(eq(students.schoolId, schoolId), isNull(users.archivedAt)))
+    .orderBy(users.familyName, users.givenName);
+  return pupils.map((p) => ({
+    ...p,
+    classes: classRows.filter((c) => c.studentId === p.studentId).map((c) => c.name),
+    guardians: guardianRows.filter((g) => g.studentId === p.studentId),
+  }));
+}
+
+export async function listStaffForExport(db: Db, schoolId: string) {
+  const staff = await db
+    .select({ userId: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email, role: staffMemberships.role })
+    .from(staffMemberships)
+    .innerJoin(users, eq(users.id, staffMemberships.userId))
+    .where(and(eq(staffMemberships.schoolId, schoolId), isNull(users.archivedAt)))
+    .orderBy(users.familyName, users.givenName);
+  const teaching = await db
+    .select({ userId: classTeachers.userId, name: classes.name, role: classTeachers.role })
+    .from(classTeachers)
+    .innerJoin(classes, eq(classes.id, classTeachers.classId))
+    .where(and(eq(classes.schoolId, schoolId), isNull(classes.archivedAt)))
+    .orderBy(classes.name);
+  return { staff, teaching };
+}

@@ -6,6 +6,7 @@ import { applyRosterImport, chooseImportSchool, getRosterImport, getSimpleCsvTem
 import { localeTags } from '../../../contracts/locales';
 import { requestLocale } from '../locale';
 import { unpackUpload, type UploadedPart } from '../../features/roster/unpack-upload';
+import { exportRosterCsv, exportStaffCsv } from '../../features/roster/export-roster';
 import type { TypedApp } from '../app';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody };
@@ -37,6 +38,24 @@ export const rosterImportView = z.object({
 
 export function registerRosterRoutes(app: TypedApp, deps: Deps): void {
   registerRosterChoiceRoute(app, deps);
+
+  for (const [file, make, summary] of [
+    ['roster', exportRosterCsv, 'The roster: one child per row with classes and guardians (the simple CSV columns)'],
+    ['staff', exportStaffCsv, 'The staff with their roles and classes'],
+  ] as const) {
+    app.get(
+      `/api/schools/:id/exports/${file}.csv`,
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['roster'], summary, params: idParam, querystring: z.object({ lang: z.enum(localeTags).optional() }), produces: ['text/csv'], response: { 200: z.string(), ...errors } },
+      },
+      async (req, reply) => {
+        const csv = await make(deps, req.actor, req.params.id, req.query.lang ?? requestLocale(req));
+        const date = deps.now().toISOString().slice(0, 10);
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="confer-${file}-${date}.csv"`).send(csv);
+      },
+    );
+  }
 
   app.get(
     '/api/schools/:id/roster-template.csv',
