@@ -7,7 +7,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { buildWorld, type World } from '../factories/index';
+import { buildGuardian, buildWorld, type World } from '../factories/index';
+import { insertTerm } from '../../src/server/features/roster/people.repo';
 import { buildTestApp, type TestApp, type TestClient } from '../setup/app';
 import { engines, openTestDatabase } from '../setup/db';
 import { multipart } from '../setup/multipart';
@@ -75,10 +76,35 @@ const matrix: Record<string, Case> = {
   // The import is still being planned, so even the admin cannot apply it yet: 409, after the access check.
   'POST /api/roster-imports/:id/apply': { url: (w) => `/api/roster-imports/${importId(w)}/apply`, expect: withStatus(only(['admin']), 409) },
   'POST /api/roster-imports/:id/school': { url: (w) => `/api/roster-imports/${importId(w)}/school`, body: () => ({ schoolSourcedId: 'org-1' }), expect: withStatus(only(['admin']), 409) },
+  // Managing the roster by hand: the admin only (bodies are harmless when repeated).
+  'GET /api/schools/:id/classes': { url: (w) => `/api/schools/${w.school.id}/classes`, expect: only(['admin']) },
+  'POST /api/schools/:id/classes': { url: (w) => `/api/schools/${w.school.id}/classes`, body: () => ({ name: 'Matrix class', yearGroup: 'Year 2' }), expect: withStatus(only(['admin']), 201) },
+  'PATCH /api/classes/:id': { url: (w) => `/api/classes/${w.classA.id}`, body: () => ({ yearGroup: 'Year 1' }), expect: only(['admin']) },
+  'PUT /api/classes/:id/teachers': { url: (w) => `/api/classes/${w.classA.id}/teachers`, body: (w) => ({ teachers: [{ userId: w.teacherA.id, role: 'lead' }] }), expect: only(['admin']) },
+  'POST /api/schools/:id/students': { url: (w) => `/api/schools/${w.school.id}/students`, body: (w) => ({ givenName: 'New', familyName: 'Child', yearGroup: 'Year 1', gradeLevel: 1, classIds: [w.classA.id] }), expect: withStatus(only(['admin']), 201) },
+  'PATCH /api/students/:id': { url: (w) => `/api/students/${w.ana.id}`, body: () => ({ yearGroup: 'Year 1' }), expect: only(['admin']) },
+  'PUT /api/students/:id/classes': { url: (w) => `/api/students/${w.ana.id}/classes`, body: (w) => ({ classIds: [w.classA.id] }), expect: only(['admin']) },
+  // The child's teacher may reset their pictures too (with the child, in class).
+  'PUT /api/students/:id/pictures': { url: (w) => `/api/students/${w.ana.id}/pictures`, body: () => ({ pictures: ['moon', 'fish'] }), expect: only(['admin', 'teacherOfClass']) },
+  'POST /api/students/:id/guardians': { url: (w) => `/api/students/${w.ana.id}/guardians`, body: () => ({ givenName: 'Aunt', familyName: 'Matrix', relationship: 'aunt' }), expect: withStatus(only(['admin']), 201) },
+  'PATCH /api/students/:id/guardians/:guardianId': { url: (w) => `/api/students/${w.ana.id}/guardians/${w.guardianA.guardianId}`, body: () => ({ relationship: 'parent' }), expect: only(['admin']) },
+  'DELETE /api/students/:id/guardians/:guardianId': { url: (w) => `/api/students/${w.ana.id}/guardians/${extra(w).guardianId}`, expect: only(['admin']) },
+  'GET /api/schools/:id/staff': { url: (w) => `/api/schools/${w.school.id}/staff`, expect: only(['admin']) },
+  'POST /api/schools/:id/staff': { url: (w) => `/api/schools/${w.school.id}/staff`, body: () => ({ givenName: 'New', familyName: 'Teacher', email: 'matrix.teacher@test.example', role: 'teacher' }), expect: withStatus(only(['admin']), 201) },
+  'PATCH /api/schools/:id/staff/:userId': { url: (w) => `/api/schools/${w.school.id}/staff/${w.teacherB.id}`, body: () => ({ role: 'teacher' }), expect: only(['admin']) },
+  'GET /api/schools/:id/terms': {
+    url: (w) => `/api/schools/${w.school.id}/terms`,
+    expect: only(['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent']),
+  },
+  'POST /api/schools/:id/terms': { url: (w) => `/api/schools/${w.school.id}/terms`, body: () => ({ name: 'Summer', startsOn: '2027-04-12', endsOn: '2027-07-21' }), expect: withStatus(only(['admin']), 201) },
+  'POST /api/terms/:id/report-periods': { url: (w) => `/api/terms/${extra(w).termId}/report-periods`, body: () => ({ name: 'Report', startsOn: '2027-04-12', endsOn: '2027-07-21' }), expect: withStatus(only(['admin']), 201) },
 };
 
 const imports = new WeakMap<World, string>();
 const importId = (w: World) => imports.get(w) as string;
+/** Things only some routes need: a guardian link the admin may remove, a term. */
+const extras = new WeakMap<World, { guardianId: string; termId: string }>();
+const extra = (w: World) => extras.get(w) as { guardianId: string; termId: string };
 
 /** Routes a plugin owns: the API docs page and its assets, and the built browser app's files — public to all. */
 function pluginCase(url: string, webDir: string): Case | null {
@@ -97,6 +123,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     t = await buildTestApp(database);
     w = await buildWorld(database.db);
     imports.set(w, await insertRosterImport(database.db, { schoolId: w.school.id, createdBy: w.admin.id, files: {} }));
+    extras.set(w, {
+      guardianId: (await buildGuardian(database.db, [w.ana.id], { givenName: 'Removable' })).guardianId,
+      termId: await insertTerm(database.db, { schoolId: w.school.id, name: 'Autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' }),
+    });
     await t.app.ready();
   });
   afterAll(async () => {

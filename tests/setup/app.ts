@@ -86,4 +86,7 @@ export class TestClient {
   patch(url: string, payload?: unknown, headers: Record<string, string> = {}) {
     return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'], headers });
   }
+  put(url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    return this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'], headers });
+  }
 }

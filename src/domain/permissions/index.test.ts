@@ -32,6 +32,7 @@ const table: Row[] = [
   ['student.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
   ['student.contacts.read', ana, ['admin', 'teacherA', 'assistantA']],
   ['student.family.read', ana, ['guardianOfAna']],
+  ['student.pictures.reset', ana, ['admin', 'teacherA', 'assistantA']],
 ];
 
 describe('can()', () => {

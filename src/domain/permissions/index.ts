@@ -65,6 +65,8 @@ export const policy = {
    * and nothing of a guardian who attends separately (separated parents, protective orders).
    */
   'student.family.read': ['guardian-of-student'],
+  /** Set a child's two sign-in pictures again (they forgot them): with the child, in class. */
+  'student.pictures.reset': ['school-admin', 'teacher-of-student'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;

@@ -31,6 +31,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerDevMailRoutes } from './routes/dev-mail';
 import { registerHealthRoutes } from './routes/health';
 import { registerMeRoutes } from './routes/me';
+import { registerManageRoutes } from './routes/manage';
 import { registerRosterRoutes } from './routes/roster';
 import { registerSchoolRoutes } from './routes/school';
 import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from './session-cookies';
@@ -196,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerMeRoutes(typed, deps);
   registerSchoolRoutes(typed, deps);
   registerRosterRoutes(typed, deps);
+  registerManageRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -67,6 +67,8 @@ export const staffMemberships = pgTable(
     schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: staffRole('role').notNull(),
+    /** Left the school: the membership (and what they did) stays, the access goes. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_memberships_school_user_role_key').on(t.schoolId, t.userId, t.role), index('staff_memberships_user_idx').on(t.userId)],

@@ -45,14 +45,14 @@ export async function loadActor(db: Db, user: UserRow): Promise<UserActor | null
     db
       .select({ schoolId: staffMemberships.schoolId, role: staffMemberships.role })
       .from(staffMemberships)
-      .where(eq(staffMemberships.userId, userId)),
+      .where(and(eq(staffMemberships.userId, userId), isNull(staffMemberships.archivedAt))),
     // Teaching counts only while the person is on the staff of the class's school: a teacher who
     // left keeps no access through class rows nobody removed.
     db
       .selectDistinct({ schoolId: classes.schoolId, classId: classes.id })
       .from(classTeachers)
       .innerJoin(classes, eq(classes.id, classTeachers.classId))
-      .innerJoin(staffMemberships, and(eq(staffMemberships.userId, classTeachers.userId), eq(staffMemberships.schoolId, classes.schoolId)))
+      .innerJoin(staffMemberships, and(eq(staffMemberships.userId, classTeachers.userId), eq(staffMemberships.schoolId, classes.schoolId), isNull(staffMemberships.archivedAt)))
       .where(and(eq(classTeachers.userId, userId), isNull(classes.archivedAt))),
     db
       .select({ schoolId: students.schoolId, studentId: students.id })

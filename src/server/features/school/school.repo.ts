@@ -34,17 +34,21 @@ export async function findSchools(db: Db, ids: string[]) {
     .orderBy(asc(schools.name));
 }
 
-export async function findClassSubject(db: Db, classId: string) {
-  const [row] = await db.select({ schoolId: classes.schoolId }).from(classes).where(and(eq(classes.id, classId), isNull(classes.archivedAt))).limit(1);
+export async function findClassSubject(db: Db, classId: string, options: { includeArchived?: boolean } = {}) {
+  const [row] = await db
+    .select({ schoolId: classes.schoolId })
+    .from(classes)
+    .where(and(eq(classes.id, classId), options.includeArchived ? undefined : isNull(classes.archivedAt)))
+    .limit(1);
   return row;
 }
 
-export async function findStudentSubject(db: Db, studentId: string) {
+export async function findStudentSubject(db: Db, studentId: string, options: { includeArchived?: boolean } = {}) {
   const [row] = await db
     .select({ schoolId: students.schoolId })
     .from(students)
     .innerJoin(users, eq(users.id, students.userId))
-    .where(and(eq(students.id, studentId), activeStudent))
+    .where(and(eq(students.id, studentId), options.includeArchived ? undefined : activeStudent))
     .limit(1);
   if (!row) return undefined;
   const enrolled = await db.select({ classId: enrollments.classId }).from(enrollments).where(eq(enrollments.studentId, studentId));
@@ -78,9 +82,11 @@ export async function listClassesTaughtBy(db: Db, userId: string) {
     .select({ ...classSummary, role: classTeachers.role })
     .from(classTeachers)
     .innerJoin(classes, eq(classes.id, classTeachers.classId))
+    // Only while on the staff of the class's school (same rule as loadActor's `teaches`).
+    .innerJoin(staffMemberships, and(eq(staffMemberships.userId, classTeachers.userId), eq(staffMemberships.schoolId, classes.schoolId), isNull(staffMemberships.archivedAt)))
     .where(and(eq(classTeachers.userId, userId), isNull(classes.archivedAt)))
     .orderBy(asc(classes.yearGroup), asc(classes.name));
-  return withCounts(db, rows);
+  return withCounts(db, [...new Map(rows.map((r) => [r.id, r])).values()]);
 }
 
 export async function listClassesOfSchool(db: Db, schoolId: string) {

@@ -1,0 +1,1 @@
+ALTER TABLE "staff_memberships" ADD COLUMN "archived_at" timestamp with time zone;
