@@ -98,6 +98,11 @@ const matrix: Record<string, Case> = {
   },
   'POST /api/schools/:id/terms': { url: (w) => `/api/schools/${w.school.id}/terms`, body: () => ({ name: 'Summer', startsOn: '2027-04-12', endsOn: '2027-07-21' }), expect: withStatus(only(['admin']), 201) },
   'POST /api/terms/:id/report-periods': { url: (w) => `/api/terms/${extra(w).termId}/report-periods`, body: () => ({ name: 'Report', startsOn: '2027-04-12', endsOn: '2027-07-21' }), expect: withStatus(only(['admin']), 201) },
+  // Families: the admin sees all, a teacher their classes' families; guardians and pupils nothing.
+  'GET /api/schools/:id/families': { url: (w) => `/api/schools/${w.school.id}/families`, expect: only(['admin', 'teacherOfClass', 'otherTeacher']) },
+  'POST /api/schools/:id/invitations': { url: (w) => `/api/schools/${w.school.id}/invitations`, body: (w) => ({ userIds: [w.guardianA.id], method: 'email' }), expect: only(['admin', 'teacherOfClass']) },
+  'POST /api/invitations/look-up': { url: () => '/api/invitations/look-up', body: () => ({ code: 'NONE-SUCH' }), expect: all(400) },
+  'POST /api/invitations/accept': { url: () => '/api/invitations/accept', body: () => ({ code: 'NONE-SUCH', password: 'long enough' }), expect: all(400) },
 };
 
 const imports = new WeakMap<World, string>();

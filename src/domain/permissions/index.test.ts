@@ -33,6 +33,7 @@ const table: Row[] = [
   ['student.contacts.read', ana, ['admin', 'teacherA', 'assistantA']],
   ['student.family.read', ana, ['guardianOfAna']],
   ['student.pictures.reset', ana, ['admin', 'teacherA', 'assistantA']],
+  ['family.invite', ana, ['admin', 'teacherA', 'assistantA']],
 ];
 
 describe('can()', () => {

@@ -67,6 +67,8 @@ export const policy = {
   'student.family.read': ['guardian-of-student'],
   /** Set a child's two sign-in pictures again (they forgot them): with the child, in class. */
   'student.pictures.reset': ['school-admin', 'teacher-of-student'],
+  /** Invite a child's guardians to join (email or printed letter), and see whether they have. */
+  'family.invite': ['school-admin', 'teacher-of-student'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;

@@ -31,6 +31,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerDevMailRoutes } from './routes/dev-mail';
 import { registerHealthRoutes } from './routes/health';
 import { registerMeRoutes } from './routes/me';
+import { registerInvitationRoutes } from './routes/invitations';
 import { registerManageRoutes } from './routes/manage';
 import { registerRosterRoutes } from './routes/roster';
 import { registerSchoolRoutes } from './routes/school';
@@ -198,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerSchoolRoutes(typed, deps);
   registerRosterRoutes(typed, deps);
   registerManageRoutes(typed, deps);
+  registerInvitationRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -1,7 +1,8 @@
 /** Every job kind the runner knows. A new job definition is added here. */
 import type { z } from 'zod';
 import { sendSignInLinkJob } from '../features/identity/request-sign-in-link';
+import { sendInvitationJob } from '../features/invitations/invite-families';
 import { applyRosterImportJob, planRosterImportJob } from '../features/roster/roster-import';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -53,6 +53,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /** BCP 47 tag of the language the person reads, e.g. `ko`; null = the school's. */
     preferredLocale: text('preferred_locale'),
+    /** First time the person signed in or accepted an invitation: "has joined". */
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -324,6 +326,31 @@ export const rosterImports = pgTable(
   (t) => [index('roster_imports_school_idx').on(t.schoolId, t.createdAt)],
 );
 
+/**
+ * An invitation for a guardian to join: by email (a link) or on a printed letter (a QR code and a
+ * code to type). The secret is kept only as a SHA-256, so a letter's code is shown once, when the
+ * letter is made; printing again makes a new one. Accepting sets a password and links nothing new:
+ * the guardian's children are already linked by the roster.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    method: text('method').$type<'email' | 'letter'>().notNull(),
+    /** SHA-256 of the emailed token or of the letter's code (normalised: upper case, no dash). */
+    secretHash: text('secret_hash').unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitations_school_user_idx').on(t.schoolId, t.userId)],
+);
+
 export const schema = {
   schools,
   users,
@@ -342,6 +369,7 @@ export const schema = {
   jobs,
   rosterSources,
   rosterImports,
+  invitations,
   mailOutbox,
 };
 

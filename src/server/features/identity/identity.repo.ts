@@ -192,3 +192,8 @@ export async function findEnrolledStudentSecret(db: Db, classId: string, student
     .limit(1);
   return row;
 }
+
+/** Records the first time a person signed in (their "joined" date); later sign-ins leave it. */
+export async function markJoined(db: Db, userId: string, now: Date): Promise<void> {
+  await db.update(users).set({ joinedAt: now }).where(and(eq(users.id, userId), isNull(users.joinedAt)));
+}

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { randomToken, tokenDigest } from '../../lib/secrets';
-import { insertSession } from './identity.repo';
+import { insertSession, markJoined } from './identity.repo';
 
 export interface StartedSession {
   userId: string;
@@ -19,5 +19,7 @@ export async function startSession(deps: Deps, userId: string, method: SignInMet
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86_400_000);
   await insertSession(deps.db, { id: tokenDigest(token), userId, csrfToken, method, createdAt: now, lastSeenAt: now, expiresAt });
+  // The first sign-in is when someone has joined (the admin's families list shows it).
+  await markJoined(deps.db, userId, now);
   return { userId, token, csrfToken, expiresAt };
 }
