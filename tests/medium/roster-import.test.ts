@@ -13,6 +13,7 @@ import { buildSchool, buildStaff } from '../factories/index';
 import { buildTestApp, type TestApp, type TestClient } from '../setup/app';
 import { engines, openTestDatabase } from '../setup/db';
 import { multipart } from '../setup/multipart';
+import { generateOneRoster } from '../../scripts/bench/oneroster-generator';
 
 const fixtures = path.resolve('tests/fixtures/oneroster');
 /** A fixture package, with its email domains made unique to one test school (people in different tests are different people). */
@@ -226,6 +227,21 @@ describe.each(engines)('roster import on %s', (engine) => {
     expect(staffLines.find((l) => l.includes('Moreno'))).toContain('Room 4 — Sunflowers (Class teacher)');
     expect(staffLines.find((l) => l.includes('Finch'))).toContain('Teaching assistant');
   });
+
+  it('imports a 5,000-pupil school through the API, as durable jobs', async () => {
+    const { school, client } = await newSchoolWithAdmin();
+    const generated = generateOneRoster({ students: 5000, seed: engine === 'pglite' ? 11 : 12 });
+    const files = Object.entries(generated.files).map(([filename, content]) => ({
+      filename,
+      content: content.replaceAll('@family.example', `@${school.slug}-family.example`).replaceAll('@bench.example', `@${school.slug}.example`),
+    }));
+    const preview = await upload(client, school.id, files);
+    expect(preview).toMatchObject({ status: 'planned', problemCount: 0 });
+    expect(preview.summary).toMatchObject({ students: { create: 5000 }, guardians: { create: 7500 }, classes: { create: 250 } });
+    const applied = await apply(client, preview.id);
+    expect(applied.status).toBe('applied');
+    expect(await countsFor(school.id)).toEqual({ classes: 250, students: 5000, enrollments: 5000, links: 7500 });
+  }, 120_000);
 
   it('lets only the school’s admin import', async () => {
     const { school } = await newSchoolWithAdmin();
