@@ -11,6 +11,9 @@ import { AccountPage } from './routes/account';
 import { HomePage } from './routes/home';
 import { ClassCardPage, ClassPage, StudentPage } from './routes/people';
 import { RosterImportPage, RosterPage } from './routes/roster';
+import { ClassesPage, ManageClassPage } from './routes/roster-classes';
+import { StaffPage } from './routes/roster-staff';
+import { TermsPage } from './routes/roster-terms';
 import { SignInLinkPage, SignInPage } from './routes/sign-in';
 import { ClassSignInPage } from './routes/sign-in-class';
 import { matchLocale } from '../contracts/locales';
@@ -71,6 +74,10 @@ const router = createBrowserRouter([
       { path: '/account', element: <RequireSignIn><AccountPage /></RequireSignIn> },
       { path: '/roster', element: <RequireSignIn><RosterPage /></RequireSignIn> },
       { path: '/roster/imports/:id', element: <RequireSignIn><RosterImportPage /></RequireSignIn> },
+      { path: '/roster/classes', element: <RequireSignIn><ClassesPage /></RequireSignIn> },
+      { path: '/roster/classes/:id', element: <RequireSignIn><ManageClassPage /></RequireSignIn> },
+      { path: '/roster/staff', element: <RequireSignIn><StaffPage /></RequireSignIn> },
+      { path: '/roster/terms', element: <RequireSignIn><TermsPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -100,7 +100,7 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     expect(problems).toEqual([]);
   });
 
-  it('on the admin’s roster pages, problems table included', async () => {
+  it('on the admin’s roster pages, problems table and the pages managing the roster by hand included', async () => {
     const admin = demo.staff.find((s) => s.role === 'admin')!;
     const context = await newContext(browser);
     const me = await signIn(context, admin.email);
@@ -113,14 +113,31 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     });
     expect(res.status()).toBe(202);
     const { id } = await res.json();
+    // The pages managing the roster by hand: an archived class too, so its marks and section show.
+    const schoolId = me.schools[0].id;
+    const headers = { 'x-csrf-token': csrf };
+    const made = await context.request.post(`/api/schools/${schoolId}/classes`, { headers, data: { name: 'Pseudo Wrens', yearGroup: 'Year 3' } });
+    expect(made.status()).toBe(201);
+    const archivedId = (await made.json()).id;
+    expect((await context.request.patch(`/api/classes/${archivedId}`, { headers, data: { archived: true } })).status()).toBe(200);
+    const owlsId = (await (await context.request.get(`/api/schools/${schoolId}/classes`)).json()).classes.find((c: { name: string }) => c.name === owls.name).id;
+    const owlsChild = (await (await context.request.get(`/api/classes/${owlsId}`)).json()).students[0].id;
     const page = await context.newPage();
     const problems: string[] = [];
-    for (const url of ['/', '/roster', `/roster/imports/${id}`]) {
+    const manage = ['/roster/classes', `/roster/classes/${owlsId}`, `/roster/classes/${archivedId}`, '/roster/staff', '/roster/terms', `/students/${owlsChild}`];
+    for (const url of ['/', '/roster', `/roster/imports/${id}`, ...manage]) {
       await page.goto(`${url}?lang=pseudo`);
       await page.locator('h1').first().waitFor();
       if (url.includes('imports')) await page.locator('table').last().waitFor({ timeout: 15_000 });
       problems.push(...(await hardCodedText(page)).map((p) => `${url} ${p}`));
     }
+    // What appears only after a press: the "are you sure?" question, the choices of pictures.
+    await page.goto(`/roster/classes/${owlsId}?lang=pseudo`);
+    await page.locator('h1').first().waitFor();
+    await page.locator('.button-danger').last().click();
+    await page.locator('.confirm').waitFor();
+    await page.locator('details.more summary').first().click();
+    problems.push(...(await hardCodedText(page)).map((p) => `class, confirming ${p}`));
     expect(problems).toEqual([]);
     await context.close();
   });

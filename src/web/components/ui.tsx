@@ -83,7 +83,15 @@ export function fieldError(t: ReturnType<typeof useT>, error: unknown, field: st
   return code ? t(`errors.fields.${code}`) : undefined;
 }
 
-/** A person's name: data, not a message, so the pseudo-locale check skips it. */
+/**
+ * A person's name (or other data such as a class or year group): not a message, so the
+ * pseudo-locale check skips it; isolated in its own direction, so "Hedgehogs (Year 1)" stays in
+ * order inside Arabic text.
+ */
 export function Name({ children }: { children: ReactNode }) {
-  return <span translate="no">{children}</span>;
+  return (
+    <span translate="no" dir="auto">
+      {children}
+    </span>
+  );
 }

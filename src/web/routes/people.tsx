@@ -1,10 +1,12 @@
 /** A class (roster and printable sign-in card) and a child (classes, teachers, family) — for the people allowed to see them. */
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ClassDetail, ClassSignInCard, StudentDetail } from '../../contracts/api';
-import { locales } from '../../contracts/locales';
 import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
 import { useT } from '../lib/i18n';
+import { useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
+import { AddGuardianForm, ArchiveStudent, GuardianControls, languageSelfName, Relationship, ResetPictures, StudentClassesForm, StudentDetailsForm } from './student-manage';
 
 export function ClassPage() {
   const t = useT();
@@ -101,10 +103,18 @@ export function ClassCardPage() {
 export function StudentPage() {
   const t = useT();
   const { id } = useParams();
+  const { me } = useSession();
   const student = useApi<StudentDetail>(`/api/students/${id}`);
+  // Archived here: the API no longer shows the child, so the page keeps what it has and offers "Restore".
+  const [archived, setArchived] = useState(false);
+  const familyRef = useRef<HTMLHeadingElement>(null);
+  const manageRef = useRef<HTMLHeadingElement>(null);
   if (student.status === 'loading') return <Loading />;
   if (student.status === 'error') return <ErrorNotice error={student.error} />;
   const s = student.data;
+  const admin = Boolean(me?.roles.includes('admin') && me.schools.some((x) => x.id === s.schoolId));
+  const teachesThem = s.classes.some((c) => c.teachers.some((x) => x.userId === me?.id));
+  const reload = student.reload;
   return (
     <div>
       <p className="breadcrumb">
@@ -126,14 +136,22 @@ export function StudentPage() {
             <Name>{s.keyStage}</Name>
           </>
         ) : null}
+        {archived ? <span className="badge badge-archived">{t('app.manage.common.archived')}</span> : null}
       </p>
       <section aria-labelledby="classes">
         <h2 id="classes">{t('app.student.classes')}</h2>
+        {s.classes.length === 0 ? <p>{t('app.manage.child.noClasses')}</p> : null}
         <ul className="plain-list">
           {s.classes.map((c) => (
             <li key={c.id}>
               <strong>
-                <Name>{c.name}</Name>
+                {admin ? (
+                  <Link to={`/roster/classes/${c.id}`}>
+                    <Name>{c.name}</Name>
+                  </Link>
+                ) : (
+                  <Name>{c.name}</Name>
+                )}
               </strong>{' '}
               —{' '}
               {c.teachers.map((x, i) => (
@@ -151,7 +169,10 @@ export function StudentPage() {
       </section>
       {s.guardians ? (
         <section aria-labelledby="family">
-          <h2 id="family">{t('app.student.family')}</h2>
+          <h2 id="family" ref={familyRef} tabIndex={-1}>
+            {t('app.student.family')}
+          </h2>
+          {s.guardians.length === 0 ? <p>{t('app.manage.family.none')}</p> : null}
           <ul className="card-list">
             {s.guardians.map((g) => (
               <li key={g.guardianId} className="card">
@@ -161,18 +182,18 @@ export function StudentPage() {
                   </Name>
                 </span>
                 <span className="card-meta">
-                  <Name>{g.relationship}</Name>
+                  <Relationship value={g.relationship} />
                 </span>
                 {g.email ? (
                   <span className="card-meta">
-                    <a href={`mailto:${g.email}`} translate="no">
+                    <a href={`mailto:${g.email}`} translate="no" dir="ltr">
                       {g.email}
                     </a>
                   </span>
                 ) : null}
                 {g.phone ? (
                   <span className="card-meta">
-                    <a href={`tel:${g.phone.replace(/\s/g, '')}`} translate="no">
+                    <a href={`tel:${g.phone.replace(/\s/g, '')}`} translate="no" dir="ltr">
                       {g.phone}
                     </a>
                   </span>
@@ -180,10 +201,39 @@ export function StudentPage() {
                 <span className="card-meta">
                   {t('app.student.language', { language: languageName(g.preferredLocale, t('app.student.schoolLanguage')) })}
                 </span>
-                {g.attendsSeparately ? <span className="badge">{t('app.student.attendsSeparately')}</span> : null}
+                {admin && !archived ? (
+                  <GuardianControls student={s} guardian={g} onChanged={reload} familyHeading={familyRef} />
+                ) : g.attendsSeparately ? (
+                  <span className="badge">{t('app.student.attendsSeparately')}</span>
+                ) : null}
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {(admin || teachesThem) && !archived ? <ResetPictures student={s} /> : null}
+      {admin ? (
+        <section aria-labelledby="manage" className="manage narrow">
+          <h2 id="manage" ref={manageRef} tabIndex={-1}>
+            {t('app.manage.child.manageTitle', { name: s.givenName })}
+          </h2>
+          {!archived ? (
+            <>
+              <StudentDetailsForm key={`details-${s.id}`} student={s} onSaved={reload} />
+              <StudentClassesForm key={`classes-${s.id}`} student={s} onSaved={reload} />
+              <AddGuardianForm student={s} onAdded={reload} />
+            </>
+          ) : null}
+          <ArchiveStudent
+            student={s}
+            archived={archived}
+            onArchived={() => setArchived(true)}
+            onRestored={() => {
+              setArchived(false);
+              reload();
+            }}
+            focusRef={manageRef}
+          />
         </section>
       ) : null}
     </div>
@@ -191,12 +241,5 @@ export function StudentPage() {
 }
 
 function languageName(tag: string | null, fallback: string): string {
-  if (!tag) return fallback;
-  const shipped = locales.find((l) => l.tag === tag);
-  if (shipped) return shipped.name;
-  try {
-    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
+  return tag ? languageSelfName(tag) : fallback;
 }

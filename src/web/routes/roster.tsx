@@ -45,6 +45,19 @@ export function RosterPage() {
         <Link to="/">{t('app.nav.home')}</Link>
       </p>
       <h1>{t('app.roster.title')}</h1>
+      <section aria-labelledby="by-hand-heading" className="by-hand">
+        <h2 id="by-hand-heading">{t('app.manage.byHand')}</h2>
+        <ul className="card-list">
+          {(['classes', 'staff', 'terms'] as const).map((k) => (
+            <li key={k}>
+              <Link className="card card-link" to={`/roster/${k}`}>
+                <span className="card-title">{t(`app.manage.${k}.title`)}</span>
+                <span className="card-meta">{t(`app.manage.${k}.cardHint`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section className="card" aria-labelledby="import-heading">
         <h2 id="import-heading">{t('app.roster.importTitle')}</h2>
         <p>{t('app.roster.importHint')}</p>
