@@ -131,6 +131,8 @@ export const studentProfile = z.object({
   gradeLevel: z.number().int(),
   keyStage: z.string().nullable(),
   avatar: z.enum(avatarKeys),
+  /** Left the school (only an admin sees archived children). */
+  archived: z.boolean(),
   classes: z.array(z.object({ id: uuid, name: z.string(), yearGroup: z.string(), teachers: z.array(teacher) })),
 });
 

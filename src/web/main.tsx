@@ -8,6 +8,8 @@ import { I18nProvider, initialLocale, loadLocale, useT, type UiLocale } from './
 import { returnPath, returnState } from './lib/return-to';
 import { fetchSession, SessionProvider, useSession } from './lib/session';
 import { AccountPage } from './routes/account';
+import { FamiliesPage } from './routes/families';
+import { JoinPage } from './routes/join';
 import { HomePage } from './routes/home';
 import { ClassCardPage, ClassPage, StudentPage } from './routes/people';
 import { RosterImportPage, RosterPage } from './routes/roster';
@@ -72,6 +74,8 @@ const router = createBrowserRouter([
       { path: '/classes/:id/card', element: <RequireSignIn><ClassCardPage /></RequireSignIn> },
       { path: '/students/:id', element: <RequireSignIn><StudentPage /></RequireSignIn> },
       { path: '/account', element: <RequireSignIn><AccountPage /></RequireSignIn> },
+      { path: '/families', element: <RequireSignIn><FamiliesPage /></RequireSignIn> },
+      { path: '/join', element: <SignedOutOnly><JoinPage /></SignedOutOnly> },
       { path: '/roster', element: <RequireSignIn><RosterPage /></RequireSignIn> },
       { path: '/roster/imports/:id', element: <RequireSignIn><RosterImportPage /></RequireSignIn> },
       { path: '/roster/classes', element: <RequireSignIn><ClassesPage /></RequireSignIn> },

@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const problems: string[] = [];
-    for (const url of ['/sign-in', '/sign-in/class', '/sign-in/link', '/no-such-page']) {
+    for (const url of ['/sign-in', '/sign-in/class', '/sign-in/link', '/join', '/no-such-page']) {
       await page.goto(`${url}?lang=pseudo`);
       await page.locator('h1').waitFor();
       problems.push(...(await hardCodedText(page)).map((p) => `${url} ${p}`));
@@ -125,7 +125,7 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     const manage = ['/roster/classes', `/roster/classes/${owlsId}`, `/roster/classes/${archivedId}`, '/roster/staff', '/roster/terms', `/students/${owlsChild}`];
-    for (const url of ['/', '/roster', `/roster/imports/${id}`, ...manage]) {
+    for (const url of ['/', '/roster', '/families', `/roster/imports/${id}`, ...manage]) {
       await page.goto(`${url}?lang=pseudo`);
       await page.locator('h1').first().waitFor();
       if (url.includes('imports')) await page.locator('table').last().waitFor({ timeout: 15_000 });

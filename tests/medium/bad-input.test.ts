@@ -100,7 +100,7 @@ describe.each(engines)('bad input on %s', (engine) => {
         400,
         'validation_failed',
       );
-      expect(pictures.fields).toEqual({ studentId: 'invalid_format', pictures: 'custom' });
+      expect(pictures.fields).toEqual({ studentId: 'invalid_format', pictures: 'pictures_must_differ' });
 
       const email = expectError(await t.client().post('/api/auth/link', { email: 'not an email' }), 400, 'validation_failed');
       expect(email.fields).toEqual({ email: 'invalid_format' });

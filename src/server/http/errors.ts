@@ -36,7 +36,9 @@ function fieldsOfValidation(err: FastifyError): Record<string, string> {
     const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const key = path ? `${where === 'body' ? '' : `${where}.`}${path}` : where;
     const code = issue.keyword;
-    fields[key] = code === 'invalid_type' && /received undefined/.test(issue.message ?? '') ? 'required' : FIELD_CODES.has(code) ? code : 'invalid';
+    // A refinement names its own code as the message (e.g. `dates_reversed`): pass that on.
+    const custom = code === 'custom' && /^[a-z][a-z_]+$/.test(issue.message ?? '') ? (issue.message as string) : null;
+    fields[key] = code === 'invalid_type' && /received undefined/.test(issue.message ?? '') ? 'required' : (custom ?? (FIELD_CODES.has(code) ? code : 'invalid'));
   }
   return fields;
 }

@@ -57,6 +57,14 @@ function StaffHome({ admin }: { admin: boolean }) {
           {taught.map((c) => (
             <ClassCard key={c.id} c={c} role={c.role} />
           ))}
+          {taught.length > 0 || admin ? (
+            <li>
+              <Link className="card card-link" to="/families">
+                <span className="card-title">{t('app.home.familiesTitle')}</span>
+                <span className="card-meta">{t('app.home.familiesHint')}</span>
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </section>
       {admin ? (

@@ -105,13 +105,14 @@ export function StudentPage() {
   const { id } = useParams();
   const { me } = useSession();
   const student = useApi<StudentDetail>(`/api/students/${id}`);
-  // Archived here: the API no longer shows the child, so the page keeps what it has and offers "Restore".
-  const [archived, setArchived] = useState(false);
+  // Archived or restored on this page (until the next load says the same); else what the API says.
+  const [archivedHere, setArchived] = useState<boolean | null>(null);
   const familyRef = useRef<HTMLHeadingElement>(null);
   const manageRef = useRef<HTMLHeadingElement>(null);
   if (student.status === 'loading') return <Loading />;
   if (student.status === 'error') return <ErrorNotice error={student.error} />;
   const s = student.data;
+  const archived = archivedHere ?? s.archived;
   const admin = Boolean(me?.roles.includes('admin') && me.schools.some((x) => x.id === s.schoolId));
   const teachesThem = s.classes.some((c) => c.teachers.some((x) => x.userId === me?.id));
   const reload = student.reload;

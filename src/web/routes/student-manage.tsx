@@ -168,8 +168,8 @@ export function StudentClassesForm({ student, onSaved }: { student: StudentDetai
 
 /**
  * Archiving: the child leaves their classes' pages and cannot sign in; their classes and family
- * are kept, so restoring brings everything back. An archived child's page cannot be read again
- * (the API hides them), so this page keeps what it has and offers "Restore" while it is open.
+ * are kept, so restoring brings everything back. Only the admin can still open an archived
+ * child's page, to restore them.
  */
 export function ArchiveStudent({
   student,

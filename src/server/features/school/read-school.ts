@@ -40,7 +40,8 @@ export async function getClass(deps: Deps, actor: Actor, classId: string) {
 }
 
 export async function getStudent(deps: Deps, actor: Actor, studentId: string) {
-  const subject = await findStudentSubject(deps.db, studentId);
+  // Archived children stay readable by the admin (to restore them), by nobody else.
+  const subject = (await findStudentSubject(deps.db, studentId)) ?? (await archivedForAdmin(deps, actor, studentId));
   if (!subject) throw new DomainError('not_found');
   const full = { type: 'student' as const, studentId, ...subject };
   authorize(actor, 'student.read', full);
@@ -74,4 +75,9 @@ export function familyView<G extends { userId: string; attendsSeparately: boolea
   return all
     .filter((g) => g.userId === viewerUserId || (!me?.attendsSeparately && !g.attendsSeparately))
     .map(({ userId, ...g }) => (userId === viewerUserId ? g : { ...g, email: null, phone: null, preferredLocale: null }));
+}
+
+async function archivedForAdmin(deps: Deps, actor: Actor, studentId: string) {
+  const subject = await findStudentSubject(deps.db, studentId, { includeArchived: true });
+  return subject && can(actor, 'roster.manage', { type: 'school', schoolId: subject.schoolId }) ? subject : undefined;
 }

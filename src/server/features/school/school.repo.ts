@@ -142,6 +142,8 @@ export async function findStudentProfile(db: Db, studentId: string) {
       gradeLevel: students.gradeLevel,
       keyStage: students.keyStage,
       avatar: students.avatar,
+      archivedAt: students.archivedAt,
+      userArchivedAt: users.archivedAt,
     })
     .from(students)
     .innerJoin(users, eq(users.id, students.userId))
@@ -155,8 +157,10 @@ export async function findStudentProfile(db: Db, studentId: string) {
     .where(and(eq(enrollments.studentId, studentId), isNull(classes.archivedAt)))
     .orderBy(asc(classes.name));
   const teachers = await teachersOf(db, enrolled.map((c) => c.id));
+  const { archivedAt, userArchivedAt, ...profile } = row;
   return {
-    ...row,
+    ...profile,
+    archived: archivedAt !== null || userArchivedAt !== null,
     classes: enrolled.map((c) => ({
       id: c.id,
       name: c.name,
