@@ -14,6 +14,7 @@ import { api, ApiError } from '../lib/api';
 import { useI18n, useT } from '../lib/i18n';
 import { useSchoolId } from '../lib/school';
 import { useAction, useApi } from '../lib/use-api';
+import { ChildFields } from './student-manage';
 
 type SchoolClass = SchoolClasses['classes'][number];
 type StaffMember = SchoolStaff['staff'][number];
@@ -496,23 +497,11 @@ function AddChildForm({ klass, keyStage: classKeyStage, onAdded }: { klass: Scho
     <section className="card add-form" aria-labelledby="add-child">
       <h2 id="add-child">{t('app.manage.child.addTitle')}</h2>
       <form onSubmit={submit} noValidate>
-        <Field label={t('app.manage.child.givenName')} name="givenName" value={givenName} onChange={(e) => setGivenName(e.target.value)} error={fieldError(t, error, 'givenName')} autoComplete="off" />
-        <Field label={t('app.manage.child.familyName')} name="familyName" value={familyName} onChange={(e) => setFamilyName(e.target.value)} error={fieldError(t, error, 'familyName')} autoComplete="off" />
-        <Field label={t('app.manage.classes.yearGroup')} name="yearGroup" value={yearGroup} onChange={(e) => setYearGroup(e.target.value)} error={fieldError(t, error, 'yearGroup')} autoComplete="off" />
-        <Field
-          label={t('app.manage.child.gradeLevel')}
-          hint={t('app.manage.child.gradeLevelHint')}
-          name="gradeLevel"
-          type="number"
-          inputMode="numeric"
-          min={-3}
-          max={13}
-          step={1}
-          value={gradeLevel}
-          onChange={(e) => setGradeLevel(e.target.value)}
-          error={fieldError(t, error, 'gradeLevel')}
+        <ChildFields
+          values={{ givenName, familyName, yearGroup, gradeLevel, keyStage: keyStageValue }}
+          set={{ givenName: setGivenName, familyName: setFamilyName, yearGroup: setYearGroup, gradeLevel: setGradeLevel, keyStage: setKeyStage }}
+          error={error}
         />
-        <Field label={t('app.manage.child.keyStage')} hint={t('app.manage.child.keyStageHint')} name="keyStage" value={keyStageValue} onChange={(e) => setKeyStage(e.target.value)} error={fieldError(t, error, 'keyStage')} autoComplete="off" />
         <details className="more">
           <summary>{t('app.manage.child.picturesNow')}</summary>
           <p className="hint">{t('app.manage.child.picturesHint')}</p>

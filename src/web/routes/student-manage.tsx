@@ -41,6 +41,37 @@ export function languageSelfName(tag: string): string {
   }
 }
 
+type ChildField = 'givenName' | 'familyName' | 'yearGroup' | 'gradeLevel' | 'keyStage';
+
+/** A child's name, year group, grade number and key stage: the same fields when adding and when editing. */
+export function ChildFields({ values, set, error }: { values: Record<ChildField, string>; set: Record<ChildField, (v: string) => void>; error: unknown }) {
+  const t = useT();
+  const text = (field: ChildField, label: string, hint?: string) => (
+    <Field label={label} hint={hint} name={field} value={values[field]} onChange={(e) => set[field](e.target.value)} error={fieldError(t, error, field)} autoComplete="off" />
+  );
+  return (
+    <>
+      {text('givenName', t('app.manage.child.givenName'))}
+      {text('familyName', t('app.manage.child.familyName'))}
+      {text('yearGroup', t('app.manage.classes.yearGroup'))}
+      <Field
+        label={t('app.manage.child.gradeLevel')}
+        hint={t('app.manage.child.gradeLevelHint')}
+        name="gradeLevel"
+        type="number"
+        inputMode="numeric"
+        min={-3}
+        max={13}
+        step={1}
+        value={values.gradeLevel}
+        onChange={(e) => set.gradeLevel(e.target.value)}
+        error={fieldError(t, error, 'gradeLevel')}
+      />
+      {text('keyStage', t('app.manage.child.keyStage'), t('app.manage.child.keyStageHint'))}
+    </>
+  );
+}
+
 export function StudentDetailsForm({ student, onSaved }: { student: StudentDetail; onSaved(): void }) {
   const t = useT();
   const [givenName, setGivenName] = useState(student.givenName);
@@ -74,23 +105,11 @@ export function StudentDetailsForm({ student, onSaved }: { student: StudentDetai
     <section className="card" aria-labelledby="child-details">
       <h3 id="child-details">{t('app.manage.child.detailsTitle')}</h3>
       <form onSubmit={submit} noValidate>
-        <Field label={t('app.manage.child.givenName')} name="givenName" value={givenName} onChange={(e) => setGivenName(e.target.value)} error={fieldError(t, error, 'givenName')} autoComplete="off" />
-        <Field label={t('app.manage.child.familyName')} name="familyName" value={familyName} onChange={(e) => setFamilyName(e.target.value)} error={fieldError(t, error, 'familyName')} autoComplete="off" />
-        <Field label={t('app.manage.classes.yearGroup')} name="yearGroup" value={yearGroup} onChange={(e) => setYearGroup(e.target.value)} error={fieldError(t, error, 'yearGroup')} autoComplete="off" />
-        <Field
-          label={t('app.manage.child.gradeLevel')}
-          hint={t('app.manage.child.gradeLevelHint')}
-          name="gradeLevel"
-          type="number"
-          inputMode="numeric"
-          min={-3}
-          max={13}
-          step={1}
-          value={gradeLevel}
-          onChange={(e) => setGradeLevel(e.target.value)}
-          error={fieldError(t, error, 'gradeLevel')}
+        <ChildFields
+          values={{ givenName, familyName, yearGroup, gradeLevel, keyStage }}
+          set={{ givenName: setGivenName, familyName: setFamilyName, yearGroup: setYearGroup, gradeLevel: setGradeLevel, keyStage: setKeyStage }}
+          error={error}
         />
-        <Field label={t('app.manage.child.keyStage')} hint={t('app.manage.child.keyStageHint')} name="keyStage" value={keyStage} onChange={(e) => setKeyStage(e.target.value)} error={fieldError(t, error, 'keyStage')} autoComplete="off" />
         <details className="more">
           <summary>{t('app.manage.child.changeAvatar')}</summary>
           <AvatarPicker legend={t('app.manage.pictures.avatar')} value={avatar} onChange={(v) => v && setAvatar(v)} allowNone={false} />
