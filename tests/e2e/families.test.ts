@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('inviting families in Chromium', () => {
     const letter = page.locator('article.letter');
     await expect.poll(() => letter.getAttribute('lang')).toBe('es');
     const code = (await letter.locator('.code').textContent())!.trim();
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     await capture(page, 'families-letter');
     expect(errors).toEqual([]);
 

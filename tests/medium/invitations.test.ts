@@ -27,11 +27,11 @@ describe.each(engines)('family invitations on %s', (engine) => {
     (await client.get(`/api/schools/${w.school.id}/families`)).json().families.find((f: { userId: string }) => f.userId === userId);
 
   it('emails an invitation in the guardian’s language; the link shows the children and joining sets a password', async () => {
-    const guardian = await buildGuardian(database.db, [w.ana.id, w.ben.id], { givenName: 'Rania', preferredLocale: 'ar' });
+    const guardian = await buildGuardian(database.db, [w.ana.id, w.ben.id], { givenName: 'Rania', preferredLocale: 'ar', password: false });
     expect(await familyOf(admin, guardian.id)).toMatchObject({ joined: false, invitation: null, children: [expect.anything(), expect.anything()] });
 
     const res = await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [guardian.id], method: 'email' });
-    expect(res.json()).toEqual({ emailed: [guardian.id], noEmail: [], letters: [] });
+    expect(res.json()).toEqual({ emailed: [guardian.id], noEmail: [], alreadyIn: [], letters: [] });
     expect(await t.runJobs()).toBe(1);
     const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, guardian.email as string));
     const school = (await admin.get(`/api/schools/${w.school.id}`)).json().name as string;
@@ -56,13 +56,13 @@ describe.each(engines)('family invitations on %s', (engine) => {
   });
 
   it('makes printed letters with a code typed in any case; printing again retires the old code', async () => {
-    const guardian = await buildGuardian(database.db, [w.cleo.id], { givenName: 'Omar', email: null });
+    const guardian = await buildGuardian(database.db, [w.cleo.id], { givenName: 'Omar', email: null, password: false });
     const email = await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [guardian.id], method: 'email' });
     expect(email.json().noEmail).toEqual([guardian.id]);
 
     const first = (await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [guardian.id], method: 'letter' })).json().letters[0];
     expect(first).toMatchObject({ givenName: 'Omar', children: ['Cleo'] });
-    expect(first.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(first.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     expect(first.qrSvg).toContain('<svg');
     expect(first.url).toContain(`/join?code=${first.code}`);
     const second = (await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [guardian.id], method: 'letter' })).json().letters[0];
@@ -77,7 +77,7 @@ describe.each(engines)('family invitations on %s', (engine) => {
   });
 
   it('lets an invitation expire after 30 days', async () => {
-    const guardian = await buildGuardian(database.db, [w.ana.id], { email: null });
+    const guardian = await buildGuardian(database.db, [w.ana.id], { email: null, password: false });
     const { code } = (await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [guardian.id], method: 'letter' })).json().letters[0];
     t.setNow(new Date(Date.now() + 31 * 86_400_000));
     try {
@@ -88,10 +88,26 @@ describe.each(engines)('family invitations on %s', (engine) => {
     }
   });
 
+  it('never invites — or lets an invitation take over — an account that already has a way in', async () => {
+    // Another school's admin, linked here as a "parent" by this school's admin: no letter for them.
+    const otherAdminAsParent = await admin.post(`/api/students/${w.ana.id}/guardians`, { givenName: 'X', familyName: 'Y', email: w.otherAdmin.email, relationship: 'parent' });
+    expect(otherAdminAsParent.statusCode).toBe(201);
+    const asLetter = (await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [w.otherAdmin.id], method: 'letter' })).json();
+    expect(asLetter).toMatchObject({ alreadyIn: [w.otherAdmin.id], letters: [] });
+    // A parent who already has a password is not invited either.
+    const parent = await buildGuardian(database.db, [w.ana.id]); // factories give a password
+    expect((await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [parent.id], method: 'letter' })).json().alreadyIn).toEqual([parent.id]);
+    // And an invitation made before someone joined another way cannot be used after.
+    const fresh = await buildGuardian(database.db, [w.ana.id], { password: false });
+    const { code } = (await admin.post(`/api/schools/${w.school.id}/invitations`, { userIds: [fresh.id], method: 'letter' })).json().letters[0];
+    await t.clientAs(fresh.id); // signs in another way (sets joined)
+    expect((await t.client().post('/api/invitations/accept', { code, password: 'taking over now' })).statusCode).toBe(400);
+  });
+
   it('lets a teacher invite and see only the families of their classes', async () => {
     const teacherA = await t.clientAs(w.teacherA.id);
-    const theirs = await buildGuardian(database.db, [w.ana.id]);
-    const notTheirs = await buildGuardian(database.db, [w.ben.id]);
+    const theirs = await buildGuardian(database.db, [w.ana.id], { password: false });
+    const notTheirs = await buildGuardian(database.db, [w.ben.id], { password: false });
     const list = (await teacherA.get(`/api/schools/${w.school.id}/families`)).json().families.map((f: { userId: string }) => f.userId);
     expect(list).toContain(theirs.id);
     expect(list).not.toContain(notTheirs.id);

@@ -39,6 +39,7 @@ interface Letter {
 interface InviteResult {
   emailed: string[];
   noEmail: string[];
+  alreadyIn: string[];
   letters: Letter[];
 }
 
@@ -103,6 +104,7 @@ export function FamiliesPage() {
         <div className="notice notice-ok" ref={notice} tabIndex={-1} role="status">
           <p>{t('app.families.emailed', { count: result.emailed.length })}</p>
           {result.noEmail.length ? <p>{t('app.families.noEmail', { count: result.noEmail.length })}</p> : null}
+          {result.alreadyIn.length ? <p>{t('app.families.alreadyIn', { count: result.alreadyIn.length })}</p> : null}
         </div>
       ) : null}
       <label className="choice">

@@ -25,6 +25,8 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean }): Promi
     ...demo.students.map((s) => hashSecret(picturePasswordSecret(s.pictures))),
   ]);
 
+  const printed = demoSignIns(demo);
+  const withPassword = new Set([printed.guardian?.key, printed.korean?.key].filter(Boolean));
   await db.transaction(async (tx) => {
     const schoolId = await insert.school(tx, demo.school);
 
@@ -77,7 +79,9 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean }): Promi
 
     const guardianUserIds = await insert.users(
       tx,
-      demo.guardians.map((g) => ({ givenName: g.givenName, familyName: g.familyName, email: g.email, passwordHash, preferredLocale: g.preferredLocale })),
+      // Only the guardians printed as demo sign-ins have a password; the others have not joined yet,
+      // so the families page has people to invite.
+      demo.guardians.map((g) => ({ givenName: g.givenName, familyName: g.familyName, email: g.email, passwordHash: withPassword.has(g.key) ? passwordHash : null, preferredLocale: g.preferredLocale })),
     );
     const guardianIds = await insert.guardians(
       tx,

@@ -1,7 +1,7 @@
 /** Invitations and "who has joined". The only invitation code that touches Drizzle. */
-import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { classes, enrollments, guardianStudents, guardians, invitations, schools, students, users } from '../../db/schema/index';
+import { classes, enrollments, guardianStudents, guardians, invitations, schools, staffMemberships, students, users } from '../../db/schema/index';
 
 /**
  * The families of a school (or of some classes): each guardian with their children there, whether
@@ -68,8 +68,44 @@ export async function childrenOfGuardianUser(db: Db, userId: string, schoolId: s
 }
 
 export async function findUserBasics(db: Db, userId: string) {
-  const [row] = await db.select({ id: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email, preferredLocale: users.preferredLocale, joinedAt: users.joinedAt }).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email, preferredLocale: users.preferredLocale, joinedAt: users.joinedAt, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   return row;
+}
+
+/**
+ * May this account be given a password through an invitation? Only if nobody has ever used it:
+ * no password, never signed in, not staff anywhere, not a pupil. Anyone else already has a way in,
+ * and an invitation must never become a way into their account.
+ */
+export async function isUnclaimedFamilyAccount(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        isNull(users.passwordHash),
+        isNull(users.joinedAt),
+        sql`not exists (select 1 from ${staffMemberships} where ${staffMemberships.userId} = ${users.id})`,
+        sql`not exists (select 1 from ${students} where ${students.userId} = ${users.id})`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Sets the password only on an account nobody has claimed yet (see isUnclaimedFamilyAccount). */
+export async function claimAccount(db: Db, userId: string, passwordHash: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ passwordHash, joinedAt: now })
+    .where(and(eq(users.id, userId), isNull(users.passwordHash), isNull(users.joinedAt)))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function revokeOpenInvitations(db: Db, schoolId: string, userId: string, now: Date): Promise<void> {
@@ -116,9 +152,6 @@ export async function acceptInvitationRow(db: Db, id: string, now: Date): Promis
   return rows.length > 0;
 }
 
-export async function setPasswordAndJoin(db: Db, userId: string, passwordHash: string, now: Date): Promise<void> {
-  await db.update(users).set({ passwordHash, joinedAt: now }).where(eq(users.id, userId));
-}
 
 export async function childFirstNames(db: Db, userId: string, schoolId: string): Promise<string[]> {
   const rows = await db

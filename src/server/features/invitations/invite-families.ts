@@ -8,6 +8,7 @@
  * already linked by the roster. Invitations expire after 30 days and can be sent again (the old
  * one stops working).
  */
+import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { localeTags, matchLocale } from '../../../contracts/locales';
@@ -70,14 +71,15 @@ export const sendInvitationJob = defineJob({
   kind: 'send-invitation',
   version: 1,
   payload: z.object({ invitationId: z.uuid() }),
-  async run(deps, { invitationId }, { job }) {
+  async run(deps, { invitationId }) {
     const invitation = await repo.findInvitation(deps.db, invitationId);
     if (!invitation || invitation.revokedAt || invitation.sentAt) return { sent: false };
     const user = await repo.findUserBasics(deps.db, invitation.userId);
     const school = await findSchool(deps.db, invitation.schoolId);
     if (!user?.email || !school) return { sent: false };
+    // A fresh token each try; it counts only once the mail has gone (then it is recorded as sent).
+    // If the mail server fails, the next try sends a new link — nothing is marked sent that was not.
     const token = randomToken();
-    if (!(await repo.markInvitationSent(deps.db, invitation.id, tokenDigest(token), deps.now()))) return { sent: false };
     const locale = matchLocale([user.preferredLocale, school.locale]) ?? 'en';
     const children = await repo.childFirstNames(deps.db, user.id, invitation.schoolId);
     const url = `${deps.config.publicUrl}/join#token=${token}`;
@@ -88,9 +90,9 @@ export const sendInvitationJob = defineJob({
         subject: deps.i18n.t(locale, 'mail.invitation.subject', { school: school.name }),
         text: deps.i18n.t(locale, 'mail.invitation.text', { name: user.givenName, school: school.name, children: new Intl.ListFormat(locale).format(children), url, days }),
       },
-      { dedupeKey: `invitation:${job.id}`, redact: (text) => text.replace(/#token=[\w-]+/g, '#token=[sent]') },
+      { dedupeKey: `invitation:${invitation.id}:${tokenDigest(token)}`, redact: (text) => text.replace(/#token=[\w-]+/g, '#token=[sent]') },
     );
-    return { sent: true };
+    return { sent: await repo.markInvitationSent(deps.db, invitation.id, tokenDigest(token), deps.now()) };
   },
 });
 
@@ -110,47 +112,64 @@ export interface InviteResult {
   emailed: string[];
   /** Guardians with no email: they need a letter. */
   noEmail: string[];
+  /** Guardians who already have a way in (a password, staff or pupil account, or signed in before): not invited. */
+  alreadyIn: string[];
   letters: Letter[];
 }
+
+/** Letter codes come from the operating system's secure random source, never Math.random. */
+const secureRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
 export async function inviteFamilies(deps: Deps, actor: Actor, schoolId: string, input: { userIds: string[]; method: 'email' | 'letter' }): Promise<InviteResult> {
   invitableScope(actor, schoolId);
   const school = await findSchool(deps.db, schoolId);
   if (!school) throw new DomainError('not_found');
-  const result: InviteResult = { emailed: [], noEmail: [], letters: [] };
+  // Every family is checked before anything is written: one refusal changes nothing for the others.
+  const userIds = [...new Set(input.userIds)];
+  for (const userId of userIds) await assertMayInvite(deps, actor, schoolId, userId);
+  const result: InviteResult = { emailed: [], noEmail: [], alreadyIn: [], letters: [] };
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-  for (const userId of input.userIds) {
-    await assertMayInvite(deps, actor, schoolId, userId);
+  const createdBy = actor.kind === 'user' ? actor.userId : null;
+  const work: Array<{ userId: string; user: NonNullable<Awaited<ReturnType<typeof repo.findUserBasics>>> }> = [];
+  for (const userId of userIds) {
     const user = await repo.findUserBasics(deps.db, userId);
     if (!user) throw new DomainError('not_found');
-    if (input.method === 'email' && !user.email) {
-      result.noEmail.push(userId);
-      continue;
+    if (!(await repo.isUnclaimedFamilyAccount(deps.db, userId))) result.alreadyIn.push(userId);
+    else if (input.method === 'email' && !user.email) result.noEmail.push(userId);
+    else work.push({ userId, user });
+  }
+  const codes = new Map<string, string>();
+  await deps.db.transaction(async (tx) => {
+    for (const { userId } of work) {
+      await repo.revokeOpenInvitations(tx, schoolId, userId, now);
+      if (input.method === 'email') {
+        const id = await repo.insertInvitation(tx, { schoolId, userId, createdBy, method: 'email', expiresAt });
+        await enqueue({ db: tx, now: deps.now }, sendInvitationJob, { invitationId: id }, { idempotencyKey: `send-invitation:${id}` });
+        result.emailed.push(userId);
+      } else {
+        // The code exists only in this answer (and on the printed letter); the table keeps its hash.
+        const code = invitationCode(secureRandom);
+        await repo.insertInvitation(tx, { schoolId, userId, createdBy, method: 'letter', expiresAt, secretHash: tokenDigest(normaliseCode(code)), sentAt: now });
+        codes.set(userId, code);
+      }
     }
-    await repo.revokeOpenInvitations(deps.db, schoolId, userId, now);
-    const createdBy = actor.kind === 'user' ? actor.userId : null;
-    if (input.method === 'email') {
-      const id = await repo.insertInvitation(deps.db, { schoolId, userId, createdBy, method: 'email', expiresAt });
-      await enqueue(deps, sendInvitationJob, { invitationId: id }, { idempotencyKey: `send-invitation:${id}` });
-      result.emailed.push(userId);
-    } else {
-      // The code exists only in this answer (and on the printed letter); the table keeps its hash.
-      const code = invitationCode(Math.random);
-      await repo.insertInvitation(deps.db, { schoolId, userId, createdBy, method: 'letter', expiresAt, secretHash: tokenDigest(normaliseCode(code)), sentAt: now });
-      const url = `${deps.config.publicUrl}/join?code=${code}`;
-      result.letters.push({
-        userId,
-        givenName: user.givenName,
-        familyName: user.familyName,
-        locale: matchLocale([user.preferredLocale, school.locale]) ?? 'en',
-        children: await repo.childFirstNames(deps.db, userId, schoolId),
-        code,
-        url,
-        qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
-        expiresAt: expiresAt.toISOString(),
-      });
-    }
+  });
+  for (const { userId, user } of work) {
+    const code = codes.get(userId);
+    if (!code) continue;
+    const url = `${deps.config.publicUrl}/join?code=${code}`;
+    result.letters.push({
+      userId,
+      givenName: user.givenName,
+      familyName: user.familyName,
+      locale: matchLocale([user.preferredLocale, school.locale]) ?? 'en',
+      children: await repo.childFirstNames(deps.db, userId, schoolId),
+      code,
+      url,
+      qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      expiresAt: expiresAt.toISOString(),
+    });
   }
   return result;
 }
@@ -175,9 +194,18 @@ export async function lookUpInvitation(deps: Deps, input: { token?: string; code
 
 export async function acceptInvitation(deps: Deps, input: { token?: string; code?: string; password: string }): Promise<StartedSession> {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new DomainError('validation_failed', { fields: { password: 'too_small' } });
+  const passwordHash = await hashSecret(input.password);
+  const invalid = () => new DomainError('link_invalid', { fields: input.code ? { code: 'invitation_invalid' } : {} });
   const found = await repo.findLiveInvitation(deps.db, secretHashOf(input), deps.now());
-  if (!found || !(await repo.acceptInvitationRow(deps.db, found.id, deps.now()))) throw new DomainError('link_invalid', { fields: input.code ? { code: 'invitation_invalid' } : {} });
-  await repo.setPasswordAndJoin(deps.db, found.userId, await hashSecret(input.password), deps.now());
+  if (!found) throw invalid();
+  // Accepting and setting the password are one step, and only on an account nobody has claimed:
+  // an invitation can never change the password of someone who already has a way in.
+  const ok = await deps.db.transaction(async (tx) => {
+    if (!(await repo.acceptInvitationRow(tx, found.id, deps.now()))) return false;
+    if (!(await repo.claimAccount(tx, found.userId, passwordHash, deps.now()))) throw invalid();
+    return true;
+  });
+  if (!ok) throw invalid();
   return startSession(deps, found.userId, 'link');
 }
 

@@ -28,6 +28,8 @@ const inviteBody = z.object({ userIds: z.array(z.uuid()).min(1).max(500), method
 const inviteResult = z.object({
   emailed: z.array(z.uuid()),
   noEmail: z.array(z.uuid()),
+  /** Already have a way in (password, staff or pupil account, signed in before): not invited. */
+  alreadyIn: z.array(z.uuid()),
   letters: z.array(
     z.object({
       userId: z.uuid(),
