@@ -14,6 +14,8 @@ import { buildTestApp, type TestApp, type TestClient } from '../setup/app';
 import { engines, openTestDatabase } from '../setup/db';
 import { multipart } from '../setup/multipart';
 import { generateOneRoster } from '../../scripts/bench/oneroster-generator';
+import { readRosterUpload } from '../../src/domain/roster/read-upload';
+import { simpleCsvAliases } from '../../src/server/features/roster/simple-csv-template';
 
 const fixtures = path.resolve('tests/fixtures/oneroster');
 /** A fixture package, with its email domains made unique to one test school (people in different tests are different people). */
@@ -242,6 +244,59 @@ describe.each(engines)('roster import on %s', (engine) => {
     expect(applied.status).toBe('applied');
     expect(await countsFor(school.id)).toEqual({ classes: 250, students: 5000, enrollments: 5000, links: 7500 });
   }, 120_000);
+
+  it('never edits, re-emails or archives an account it matched by email — only its place in this school', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const outsider = await buildStaff(database.db, (await buildSchool(database.db)).id, 'admin', { givenName: 'Outside', familyName: 'Admin' });
+    // School A's files name the other school's admin as one of its teachers.
+    const withOutsider = (dir: string, name = 'Kwame') =>
+      filesOf(dir, domain).map((f) => (f.filename === 'users.csv' ? { ...f, content: f.content.replace(`kwame.obi@${domain}.example`, outsider.email as string).replace(',Kwame,', `,${name},`) } : f));
+    await apply(client, (await upload(client, school.id, withOutsider('v1.1-bulk'))).id);
+    const renamed = await upload(client, school.id, withOutsider('v1.1-bulk', 'Hijacked'));
+    await apply(client, renamed.id);
+    const [after] = await database.db.select().from(users).where(eq(users.id, outsider.id));
+    expect(after).toMatchObject({ givenName: 'Outside', email: outsider.email, archivedAt: null });
+    // Dropped from A's next bulk export: their place in A ends, their account and other school do not.
+    const without = filesOf('v1.1-bulk', domain).map((f) => (f.filename === 'users.csv' ? { ...f, content: f.content.split('\n').filter((l) => !l.startsWith('u-t2,')).join('\n') } : f));
+    const dropped = await upload(client, school.id, without);
+    expect(dropped.summary).toMatchObject({ staff: { archive: 1 } });
+    await apply(client, dropped.id);
+    const [still] = await database.db.select({ archivedAt: users.archivedAt }).from(users).where(eq(users.id, outsider.id));
+    expect(still?.archivedAt).toBeNull();
+    expect((await (await t.clientAs(outsider.id)).get('/api/me')).json().roles).toEqual(['admin']);
+  });
+
+  it('refuses a zip with too many files, and ignores what is not CSV in it', async () => {
+    const { school, client } = await newSchoolWithAdmin();
+    const many = zipSync(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}.csv`, strToU8('a,b\n1,2\n')])));
+    const res = await client.request({ method: 'POST', url: `/api/schools/${school.id}/roster-imports`, ...multipart([{ filename: 'many.zip', content: many, type: 'application/zip' }]) });
+    expect(res.statusCode).toBe(413);
+    const mixed = zipSync({ ...Object.fromEntries(filesOf('v1.1-bulk').map((f) => [f.filename, strToU8(f.content)])), 'readme.exe': strToU8('MZ…'), '__MACOSX/._users.csv': strToU8('junk') });
+    const preview = await upload(client, school.id, [{ filename: 'export.zip', content: mixed, type: 'application/zip' } as never]);
+    expect(preview).toMatchObject({ status: 'planned', problemCount: 0 });
+  });
+
+  it('refuses to apply a preview the school has moved on from', async () => {
+    const { school, client, domain } = await newSchoolWithAdmin();
+    const first = await upload(client, school.id, filesOf('v1.1-bulk', domain));
+    const second = await upload(client, school.id, filesOf('v1.1-bulk', domain));
+    expect((await apply(client, first.id)).status).toBe('applied');
+    const late = await apply(client, second.id);
+    expect(late).toMatchObject({ status: 'failed', error: 'stale' });
+    expect(await countsFor(school.id)).toEqual({ classes: 3, students: 8, enrollments: 8, links: 12 });
+  });
+
+  it('escapes spreadsheet formulas in exports, and reads them back unchanged', async () => {
+    const { school, client } = await newSchoolWithAdmin();
+    const klass = await client.post(`/api/schools/${school.id}/classes`, { name: '=HYPERLINK("http://evil.example","Owls")', yearGroup: 'Year 1' });
+    await client.post(`/api/schools/${school.id}/students`, { givenName: '+Ava', familyName: '@Herrera', yearGroup: 'Year 1', gradeLevel: 1, classIds: [klass.json().id] });
+    const csv = (await client.get(`/api/schools/${school.id}/exports/roster.csv?lang=en`)).body;
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Owls"")"`);
+    expect(csv).toContain("'+Ava");
+    const again = readRosterUpload({ 'roster.csv': csv }, { simpleAliases: simpleCsvAliases(t.deps.i18n) });
+    expect(again.people.find((p) => p.role === 'student')).toMatchObject({ givenName: '+Ava', familyName: '@Herrera' });
+    expect(again.classes[0]?.title).toBe('=HYPERLINK("http://evil.example","Owls")');
+  });
 
   it('lets only the school’s admin import', async () => {
     const { school } = await newSchoolWithAdmin();

@@ -49,7 +49,7 @@ export function readCsv(file: string, text: string): CsvTable {
       continue;
     }
     const cells: Record<string, string> = {};
-    headers.forEach((h, i) => (cells[h] = (record[i] ?? '').trim()));
+    headers.forEach((h, i) => (cells[h] = unescapeFormula((record[i] ?? '').trim())));
     rows.push({ line, cells });
   }
   return { file, headers, rows, problems };
@@ -59,4 +59,9 @@ export function readCsv(file: string, text: string): CsvTable {
 export function requireColumns(table: CsvTable, required: readonly string[]): Problem[] {
   if (table.headers.length === 0) return [];
   return required.filter((c) => !table.headers.includes(c)).map((column) => problem(table.file, 1, 'column_missing', { column }));
+}
+
+/** Undoes spreadsheet formula escaping ('=…, '+44…), so an exported file reads back as it was. */
+export function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }

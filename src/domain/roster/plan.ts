@@ -134,7 +134,8 @@ function diff<T extends { sourcedId: string; status: string; dateLastModified: s
       out.unchanged++;
       continue;
     }
-    if (row.dateLastModified && have.lastModified && row.dateLastModified < have.lastModified) {
+    // As instants, not text: 2026-11-01T10:00:00.5Z is later than 2026-11-01T10:00:00Z, and offsets differ.
+    if (row.dateLastModified && have.lastModified && Date.parse(row.dateLastModified) < Date.parse(have.lastModified)) {
       out.skippedOlder++;
       continue;
     }
@@ -146,7 +147,9 @@ function diff<T extends { sourcedId: string; status: string; dateLastModified: s
   return out;
 }
 
-export function planImport(pkg: RosterPackage, current: CurrentRoster, options: { schoolSourcedId?: string | null } = {}): ImportPlan {
+export function planImport(input: RosterPackage, current: CurrentRoster, options: { schoolSourcedId?: string | null } = {}): ImportPlan {
+  // Someone the information system has disabled (enabledUser=false) leaves, like tobedeleted.
+  const pkg: RosterPackage = { ...input, people: input.people.map((p) => (p.status === 'active' && !p.enabled ? { ...p, status: 'tobedeleted' } : p)) };
   const problems: Problem[] = [...pkg.problems];
   const school = chooseSchool(pkg, current, options.schoolSourcedId ?? null, problems);
 
@@ -163,10 +166,11 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
   const studentIds = new Set(
     pkg.people.filter((p) => p.role === 'student' && (p.status === 'tobedeleted' || !school || p.schoolSourcedIds.length === 0 || p.schoolSourcedIds.includes(school))).map((p) => p.sourcedId),
   );
-  // Guardians belong through their children, whichever org the export gives them.
+  // Guardians belong through their children, whichever org the export gives them. (A set, not a
+  // search per guardian: a district export has tens of thousands of each.)
+  const guardiansOfOurStudents = new Set(pkg.people.filter((s) => studentIds.has(s.sourcedId)).flatMap((s) => s.agentSourcedIds));
   const guardianOfOurs = (p: RosterPerson) =>
-    p.agentSourcedIds.some((s) => studentIds.has(s) || current.people.get(s)?.role === 'student') ||
-    pkg.people.some((s) => studentIds.has(s.sourcedId) && s.agentSourcedIds.includes(p.sourcedId));
+    guardiansOfOurStudents.has(p.sourcedId) || p.agentSourcedIds.some((s) => studentIds.has(s) || current.people.get(s)?.role === 'student');
   const people = ours(pkg.people, (p) =>
     p.status === 'tobedeleted' || (p.role === 'guardian' ? guardianOfOurs(p) : p.schoolSourcedIds.length === 0 || p.schoolSourcedIds.includes(school ?? '')),
   );
@@ -240,11 +244,15 @@ export function planImport(pkg: RosterPackage, current: CurrentRoster, options: 
   for (const [key, e] of wanted) if (!current.enrollments.has(key)) plan.enrollments.add.push(e);
   const archivedPeople = new Set(plan.people.archive);
   const archivedClasses = new Set(plan.classes.archive);
+  const removing = new Set(plan.enrollments.remove.map(enrollmentKey));
   for (const key of current.enrollments.keys()) {
     const { classSourcedId, userSourcedId, role } = parseEnrollmentKey(key);
     const inScope = !pkg.scope || (role === 'student' && pkg.scope.roles.includes('student'));
     const gone = (pkg.modes.enrollments === 'bulk' && inScope && !wanted.has(key)) || archivedPeople.has(userSourcedId) || archivedClasses.has(classSourcedId);
-    if (gone && !plan.enrollments.remove.some((r) => enrollmentKey(r) === key)) plan.enrollments.remove.push({ classSourcedId, userSourcedId, role });
+    if (gone && !removing.has(key)) {
+      removing.add(key);
+      plan.enrollments.remove.push({ classSourcedId, userSourcedId, role });
+    }
   }
 
   // Guardian links from either side's agentSourcedIds; in a bulk users file the links are complete.

@@ -78,7 +78,8 @@ export function createJobRunner(deps: Deps, definitions: ReadonlyArray<JobDefini
       const result = await definition.run(deps, payload, { job, progress: (value) => renewLease(deps.db, job.id, workerId, deps.now(), value) });
       await finishJob(deps.db, job.id, deps.now(), result);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // Only the first line, and never a failed query's parameters (they hold people's details).
+      const message = (err instanceof Error ? err.message : String(err)).split('\nparams:')[0]!.split('\n')[0]!.slice(0, 300);
       // Back off 10 s, 40 s, 90 s…; then give up and keep the error for an admin to see.
       const retryAt = job.attempts < job.maxAttempts ? new Date(deps.now().getTime() + 10_000 * job.attempts ** 2) : null;
       await failJob(deps.db, job, deps.now(), message, retryAt);

@@ -159,7 +159,7 @@ export function RosterImportPage() {
 
       {r.status === 'planning' ? <div className="spinner" aria-hidden="true" /> : null}
       {r.status === 'applying' ? <Progress progress={r.progress} /> : null}
-      {r.status === 'failed' && r.error ? <p className="notice notice-error">{t('app.roster.failed')}</p> : null}
+      {r.status === 'failed' && r.error ? <p className="notice notice-error">{r.error === 'stale' ? t('app.roster.stale') : t('app.roster.failed')}</p> : null}
       {r.status === 'applied' ? <p className="notice notice-ok">{t('app.roster.appliedNotice')}</p> : null}
 
       {r.summary && r.status !== 'planning' ? <SummaryTable summary={r.summary} applied={r.status === 'applied'} /> : null}

@@ -295,6 +295,12 @@ export const rosterSources = pgTable(
     role: text('role'),
     fingerprint: text('fingerprint').notNull().default(''),
     lastModified: text('last_modified'),
+    /**
+     * For a person: true when this school's import created the account. False when the import
+     * matched an account that already existed (by email) — then the import never changes that
+     * account's name, email or language, and "archiving" only ends its place in this school.
+     */
+    owned: boolean('owned').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.schoolId, t.kind, t.sourcedId] }), index('roster_sources_target_idx').on(t.targetId)],

@@ -23,8 +23,15 @@ export async function exportRosterCsv(deps: Deps, actor: Actor, schoolId: string
     const g = (x: (typeof r.guardians)[number] | undefined) => [x?.givenName ?? '', x?.familyName ?? '', x?.email ?? '', x?.phone ?? '', x?.language ?? '', x?.relationship ?? ''];
     return ['', r.givenName, r.familyName, r.classes.join('; '), r.yearGroup, String(r.gradeLevel), r.keyStage ?? '', ...g(g1), ...g(g2), more.map((x) => `${x.givenName} ${x.familyName}${x.email ? ` <${x.email}>` : ''}`).join('; ')];
   });
-  return BOM + stringify([header, ...body], { record_delimiter: '\r\n' });
+  return BOM + stringify([header, ...body], CSV_OPTIONS);
 }
+
+/**
+ * CRLF for spreadsheets, and formula escaping: a cell from the roster that starts with = + - @
+ * (e.g. a name typed as =HYPERLINK(…) in the information system) is written with a leading ' so a
+ * spreadsheet shows it as text instead of running it. The readers take that ' off again.
+ */
+const CSV_OPTIONS = { record_delimiter: '\r\n', escape_formulas: true } as const;
 
 export async function exportStaffCsv(deps: Deps, actor: Actor, schoolId: string, locale: LocaleTag): Promise<string> {
   authorize(actor, 'roster.manage', { type: 'school', schoolId });
@@ -41,5 +48,5 @@ export async function exportStaffCsv(deps: Deps, actor: Actor, schoolId: string,
       .map((c) => `${c.name} (${t(`app.roles.class.${c.role}`)})`)
       .join('; '),
   ]);
-  return BOM + stringify([header, ...body], { record_delimiter: '\r\n' });
+  return BOM + stringify([header, ...body], CSV_OPTIONS);
 }

@@ -14,7 +14,26 @@ import { defineJob, enqueue } from '../../jobs/runner';
 import { authorize } from '../school/authorize';
 import { simpleCsvAliases, simpleCsvTemplate } from './simple-csv-template';
 import type { LocaleTag } from '../../../contracts/locales';
-import { applyPlan, findRosterImport, insertRosterImport, loadCurrentRoster, updateRosterImport, type ApplyProgress } from './roster.repo';
+import type { ImportPlan } from '../../../domain/roster/plan';
+import {
+  applyPlan,
+  findRosterImport,
+  findRosterImportWithFiles,
+  insertRosterImport,
+  loadCurrentRoster,
+  lockSchoolRoster,
+  markApplying,
+  updateRosterImport,
+  type ApplyProgress,
+  type ApplyResult,
+} from './roster.repo';
+
+/** JSON with keys sorted at every level: jsonb gives keys back in its own order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -29,11 +48,11 @@ export function newClassCode(taken: Set<string>, random: () => number = Math.ran
   }
 }
 
-async function plan(deps: Deps, importId: string) {
-  const record = await findRosterImport(deps.db, importId);
+async function plan(db: Deps['db'], deps: Deps, importId: string) {
+  const record = await findRosterImportWithFiles(db, importId);
   if (!record) throw new Error(`roster import ${importId} is gone`);
   const pkg = readRosterUpload(record.files, { simpleAliases: simpleCsvAliases(deps.i18n) });
-  const current = await loadCurrentRoster(deps.db, record.schoolId);
+  const current = await loadCurrentRoster(db, record.schoolId);
   return { record, pkg, current, plan: planImport(pkg, current, { schoolSourcedId: record.schoolSourcedId }) };
 }
 
@@ -42,8 +61,11 @@ export const planRosterImportJob = defineJob({
   version: 1,
   payload: z.object({ importId: z.uuid() }),
   async run(deps, { importId }) {
-    const { pkg, plan: p } = await plan(deps, importId);
-    await updateRosterImport(deps.db, importId, { status: 'planned', format: pkg.format, summary: summarise(p), problems: p.problems });
+    const { pkg, plan: p } = await plan(deps.db, deps, importId);
+    // A blocked upload is never applied: its files (families' details) are not kept — unless all
+    // it needs is the admin's choice of school, which plans the same files again.
+    const waitsForSchool = p.problems.some((x) => x.code === 'school_ambiguous');
+    await updateRosterImport(deps.db, importId, { status: 'planned', format: pkg.format, summary: summarise(p), problems: p.problems, ...(p.blocked && !waitsForSchool ? { files: {} } : {}) });
     return summarise(p);
   },
 });
@@ -56,17 +78,37 @@ export const applyRosterImportJob = defineJob({
   leaseMs: 30 * 60_000,
   maxAttempts: 2,
   async run(deps, { importId }, ctx) {
-    const { record, plan: p, current } = await plan(deps, importId);
-    if (p.blocked) {
-      await updateRosterImport(deps.db, importId, { status: 'failed', problems: p.problems, summary: summarise(p) });
-      return { applied: false };
-    }
     // Progress goes through the main connection so the page sees it during the transaction —
     // except on PGlite, which runs one transaction at a time (the page waits for it anyway).
     const onProgress = deps.engine === 'postgres' ? (progress: ApplyProgress) => ctx.progress(progress) : undefined;
-    const result = await deps.db.transaction((tx) => applyPlan(tx, record.schoolId, p, current, { now: deps.now(), newClassCode: (taken) => newClassCode(taken), onProgress }));
-    await updateRosterImport(deps.db, importId, { status: 'applied', appliedAt: deps.now(), summary: { ...summarise(p), applied: result }, problems: p.problems, files: {} });
-    return result;
+    let outcome: { applied: ApplyResult; summary: ReturnType<typeof summarise>; problems: ImportPlan['problems'] } | { refused: 'blocked' | 'stale'; summary: ReturnType<typeof summarise> };
+    try {
+      outcome = await deps.db.transaction(async (tx) => {
+        // Imports of one school take turns, and the plan is made again inside the lock, from
+        // what the school has now.
+        const record = await findRosterImport(tx, importId);
+        if (!record) throw new Error(`roster import ${importId} is gone`);
+        await lockSchoolRoster(tx, record.schoolId);
+        const { plan: p, current } = await plan(tx, deps, importId);
+        const summary = summarise(p);
+        if (p.blocked) return { refused: 'blocked' as const, summary };
+        // What is written must be what the admin saw in the preview; if the school changed since
+        // (another import, edits by hand), they check again.
+        if (canonical(summary) !== canonical(record.summary)) return { refused: 'stale' as const, summary };
+        const applied = await applyPlan(tx, record.schoolId, p, current, { now: deps.now(), newClassCode: (taken) => newClassCode(taken), onProgress });
+        return { applied, summary, problems: p.problems };
+      });
+    } catch (err) {
+      // The last try failed: nothing was written (one transaction); the uploaded files go.
+      if (ctx.job.attempts >= (ctx.job.maxAttempts ?? 1)) await updateRosterImport(deps.db, importId, { status: 'failed', error: 'write_failed', files: {} });
+      throw err;
+    }
+    if ('refused' in outcome) {
+      await updateRosterImport(deps.db, importId, { status: 'failed', error: outcome.refused, files: {} });
+      return { applied: false, reason: outcome.refused };
+    }
+    await updateRosterImport(deps.db, importId, { status: 'applied', appliedAt: deps.now(), summary: { ...outcome.summary, applied: outcome.applied }, problems: outcome.problems, files: {} });
+    return outcome.applied;
   },
 });
 
@@ -93,8 +135,7 @@ export async function getRosterImport(deps: Deps, actor: Actor, importId: string
 export async function applyRosterImport(deps: Deps, actor: Actor, importId: string): Promise<void> {
   const record = await getRosterImport(deps, actor, importId);
   const blocked = ((record.problems as Array<{ severity: string }> | null) ?? []).some((p) => p.severity === 'error');
-  if (record.status !== 'planned' || blocked) throw new DomainError('conflict');
-  await updateRosterImport(deps.db, importId, { status: 'applying' });
+  if (record.status !== 'planned' || blocked || !(await markApplying(deps.db, importId))) throw new DomainError('conflict');
   await enqueue(deps, applyRosterImportJob, { importId }, { idempotencyKey: `apply-roster-import:${importId}` });
 }
 

@@ -4,7 +4,7 @@
  * The only roster code that touches Drizzle. Writes go in batches so 20,000 pupils stay quick.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { avatarKeys, type AvatarKey } from '../../../domain/pictures';
 import { gradeOf, type RosterClass, type RosterPerson, type RosterTerm } from '../../../domain/roster/model';
 import { classFingerprint, enrollmentKey, linkKey, personFingerprint, termFingerprint, type CurrentRoster, type ImportPlan } from '../../../domain/roster/plan';
@@ -31,22 +31,34 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
-export async function loadCurrentRoster(db: Db, schoolId: string): Promise<CurrentRoster> {
+export async function loadCurrentRoster(db: Db, schoolId: string): Promise<CurrentRoster & { matched: Set<string> }> {
   const sources = await db.select().from(rosterSources).where(eq(rosterSources.schoolId, schoolId));
-  const archivedUsers = new Set(
+  // "Archived" is about this school: a pupil whose record here is archived, a member of staff with
+  // no active role here, a guardian with no child here. The account itself may live on elsewhere.
+  const archivedPupils = new Set(
+    (await db.select({ userId: students.userId }).from(students).where(and(eq(students.schoolId, schoolId), isNotNull(students.archivedAt)))).map((r) => r.userId),
+  );
+  const activeStaff = new Set(
+    (await db.selectDistinct({ userId: staffMemberships.userId }).from(staffMemberships).where(and(eq(staffMemberships.schoolId, schoolId), isNull(staffMemberships.archivedAt)))).map((r) => r.userId),
+  );
+  const linkedGuardians = new Set(
     (
       await db
-        .select({ id: users.id })
-        .from(users)
-        .innerJoin(rosterSources, and(eq(rosterSources.schoolId, schoolId), eq(rosterSources.kind, 'person'), eq(rosterSources.targetId, sql`${users.id}::text`)))
-        .where(isNotNull(users.archivedAt))
-    ).map((r) => r.id),
+        .selectDistinct({ userId: guardians.userId })
+        .from(guardianStudents)
+        .innerJoin(guardians, eq(guardians.id, guardianStudents.guardianId))
+        .innerJoin(students, eq(students.id, guardianStudents.studentId))
+        .where(eq(students.schoolId, schoolId))
+    ).map((r) => r.userId),
   );
   const archivedClasses = new Set(
     (await db.select({ id: classes.id }).from(classes).where(and(eq(classes.schoolId, schoolId), isNotNull(classes.archivedAt)))).map((r) => r.id),
   );
+  const personArchived = (userId: string, role: string | null) =>
+    role === 'student' ? archivedPupils.has(userId) : role === 'guardian' ? !linkedGuardians.has(userId) : !activeStaff.has(userId);
   const current: CurrentRoster = { schoolSourcedId: null, terms: new Map(), classes: new Map(), people: new Map(), enrollments: new Map(), guardianLinks: new Set() };
   const classSid = new Map<string, string>(); // class id → sourcedId
+  const matched = new Set<string>(); // people whose accounts the import found rather than made
   const personSid = new Map<string, string>(); // user id → sourcedId
   for (const s of sources) {
     const base = { id: s.targetId, lastModified: s.lastModified, fingerprint: s.fingerprint };
@@ -56,7 +68,8 @@ export async function loadCurrentRoster(db: Db, schoolId: string): Promise<Curre
       current.classes.set(s.sourcedId, { ...base, archived: archivedClasses.has(s.targetId) });
       classSid.set(s.targetId, s.sourcedId);
     } else if (s.kind === 'person') {
-      current.people.set(s.sourcedId, { ...base, archived: archivedUsers.has(s.targetId), role: (s.role ?? 'student') as RosterPerson['role'] });
+      current.people.set(s.sourcedId, { ...base, archived: personArchived(s.targetId, s.role), role: (s.role ?? 'student') as RosterPerson['role'] });
+      if (!s.owned) matched.add(s.sourcedId);
       personSid.set(s.targetId, s.sourcedId);
     }
   }
@@ -90,7 +103,7 @@ export async function loadCurrentRoster(db: Db, schoolId: string): Promise<Curre
     const s = personSid.get(l.studentUser);
     if (g && s) current.guardianLinks.add(linkKey(g, s));
   }
-  return current;
+  return Object.assign(current, { matched });
 }
 
 /** A picture for a child who has none yet, chosen from their id so it stays the same on re-import. */
@@ -121,7 +134,7 @@ export async function applyPlan(
   tx: Db,
   schoolId: string,
   plan: ImportPlan,
-  current: CurrentRoster,
+  current: CurrentRoster & { matched?: Set<string> },
   options: { now: Date; newClassCode: (taken: Set<string>) => string; onProgress?: (p: ApplyProgress) => Promise<void> },
 ): Promise<ApplyResult> {
   const { now } = options;
@@ -129,8 +142,9 @@ export async function applyPlan(
   let done = 0;
   const progress = async (stage: ApplyProgress['stage']) => options.onProgress?.({ stage, done, total });
   const sourceRows: Array<typeof rosterSources.$inferInsert> = [];
+  const matched = new Set(current.matched ?? []);
   const source = (kind: 'org' | 'term' | 'class' | 'person' | 'enrollment', sourcedId: string, targetId: string, fingerprint: string, lastModified: string | null, role: string | null = null) =>
-    sourceRows.push({ schoolId, kind, sourcedId, targetId, fingerprint, lastModified, role, updatedAt: now });
+    sourceRows.push({ schoolId, kind, sourcedId, targetId, fingerprint, lastModified, role, owned: !matched.has(sourcedId), updatedAt: now });
 
   if (plan.schoolSourcedId) source('org', plan.schoolSourcedId, schoolId, '', null);
 
@@ -217,6 +231,7 @@ export async function applyPlan(
       const reuse = p.role !== 'student' && p.email ? existingByEmail.get(p.email) : undefined;
       if (reuse) {
         userId.set(p.sourcedId, reuse);
+        matched.add(p.sourcedId); // found, not made: the import never edits or archives the account itself
         continue;
       }
       const id = randomUUID();
@@ -256,10 +271,14 @@ export async function applyPlan(
   }
   for (const p of plan.people.update) {
     const id = userId.get(p.sourcedId) as string;
-    await tx
-      .update(users)
-      .set({ givenName: p.givenName, familyName: p.familyName, archivedAt: null, ...(p.email ? { email: p.email } : {}), ...(p.preferredLanguage ? { preferredLocale: p.preferredLanguage } : {}) })
-      .where(eq(users.id, id));
+    if (!matched.has(p.sourcedId)) {
+      // An email another account already uses stays where it is (the update keeps the old one).
+      const emailFree = p.email ? !(await tx.select({ id: users.id }).from(users).where(and(eq(sql`lower(${users.email})`, p.email), sql`${users.id} <> ${id}`)).limit(1)).length : false;
+      await tx
+        .update(users)
+        .set({ givenName: p.givenName, familyName: p.familyName, ...(p.role === 'student' ? { archivedAt: null } : {}), ...(emailFree ? { email: p.email } : {}), ...(p.preferredLanguage ? { preferredLocale: p.preferredLanguage } : {}) })
+        .where(eq(users.id, id));
+    }
     if (p.role === 'student') {
       const grade = gradeOf(p.grades);
       await tx
@@ -270,16 +289,35 @@ export async function applyPlan(
           ...(p.yearGroup || grade ? { yearGroup: p.yearGroup ?? grade?.yearGroup ?? '' } : {}),
           ...(p.keyStage ? { keyStage: p.keyStage } : {}),
         })
-        .where(eq(students.userId, id));
+        .where(and(eq(students.userId, id), eq(students.schoolId, schoolId)));
+    } else if (p.role !== 'guardian') {
+      // The information system says what someone's role here is now (a principal who became a teacher).
+      const role = p.role === 'administrator' ? ('admin' as const) : p.role === 'aide' ? ('assistant' as const) : ('teacher' as const);
+      await tx.delete(staffMemberships).where(and(eq(staffMemberships.schoolId, schoolId), eq(staffMemberships.userId, id), sql`${staffMemberships.role} <> ${role}`));
+      await tx
+        .insert(staffMemberships)
+        .values({ schoolId, userId: id, role })
+        .onConflictDoUpdate({ target: [staffMemberships.schoolId, staffMemberships.userId, staffMemberships.role], set: { archivedAt: null } });
     }
-    if (p.role === 'guardian' && p.phone) await tx.update(guardians).set({ phone: p.phone }).where(eq(guardians.userId, id));
+    if (p.role === 'guardian' && p.phone && !matched.has(p.sourcedId)) await tx.update(guardians).set({ phone: p.phone }).where(eq(guardians.userId, id));
     source('person', p.sourcedId, id, personFingerprint(p), p.dateLastModified, p.role);
     done++;
   }
-  const archiveUserIds = plan.people.archive.map((sid) => userId.get(sid)).filter((x): x is string => Boolean(x));
-  for (const batch of chunks(archiveUserIds)) {
-    await tx.update(users).set({ archivedAt: now }).where(inArray(users.id, batch));
-    await tx.update(students).set({ archivedAt: now }).where(inArray(students.userId, batch));
+  // Archiving ends a person's place in this school only: a pupil's record here, a member of
+  // staff's roles here, a guardian's links to children here. Their account, and anything they
+  // are elsewhere, is left alone.
+  const archivedPeople = plan.people.archive.map((sid) => ({ sid, id: userId.get(sid), role: current.people.get(sid)?.role })).filter((x): x is { sid: string; id: string; role: RosterPerson['role'] | undefined } => Boolean(x.id));
+  const pupilsOut = archivedPeople.filter((x) => x.role === 'student').map((x) => x.id);
+  for (const batch of chunks(pupilsOut)) {
+    await tx.update(students).set({ archivedAt: now }).where(and(inArray(students.userId, batch), eq(students.schoolId, schoolId)));
+    await tx.update(users).set({ archivedAt: now }).where(inArray(users.id, batch)); // a pupil's account is this school's
+  }
+  const staffOut = archivedPeople.filter((x) => x.role !== 'student' && x.role !== 'guardian').map((x) => x.id);
+  for (const batch of chunks(staffOut)) await tx.update(staffMemberships).set({ archivedAt: now }).where(and(inArray(staffMemberships.userId, batch), eq(staffMemberships.schoolId, schoolId)));
+  const guardiansOut = archivedPeople.filter((x) => x.role === 'guardian').map((x) => x.id);
+  for (const batch of chunks(guardiansOut)) {
+    const ids = (await tx.select({ id: guardians.id }).from(guardians).where(inArray(guardians.userId, batch))).map((r) => r.id);
+    if (ids.length) await tx.delete(guardianStudents).where(and(inArray(guardianStudents.guardianId, ids), inArray(guardianStudents.studentId, tx.select({ id: students.id }).from(students).where(eq(students.schoolId, schoolId)))));
   }
   await progress('people');
 
@@ -380,9 +418,32 @@ export async function insertRosterImport(db: Db, row: typeof rosterImports.$infe
   return (r as { id: string }).id;
 }
 
-export async function findRosterImport(db: Db, id: string): Promise<RosterImportRow | undefined> {
+/** An import without its files (which may be megabytes): what the page polls. */
+export async function findRosterImport(db: Db, id: string) {
+  const { files: _files, ...columns } = getTableColumns(rosterImports);
+  const [r] = await db.select(columns).from(rosterImports).where(eq(rosterImports.id, id)).limit(1);
+  return r;
+}
+
+/** An import with its uploaded files, for the jobs that read them. */
+export async function findRosterImportWithFiles(db: Db, id: string): Promise<RosterImportRow | undefined> {
   const [r] = await db.select().from(rosterImports).where(eq(rosterImports.id, id)).limit(1);
   return r;
+}
+
+/** planned → applying, once: two clicks (or two admins) cannot both start applying it. */
+export async function markApplying(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .update(rosterImports)
+    .set({ status: 'applying' })
+    .where(and(eq(rosterImports.id, id), eq(rosterImports.status, 'planned')))
+    .returning({ id: rosterImports.id });
+  return rows.length > 0;
+}
+
+/** One import at a time per school: applies take turns (PostgreSQL advisory lock, held to commit). */
+export async function lockSchoolRoster(tx: Db, schoolId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`roster:${schoolId}`}))`);
 }
 
 export async function updateRosterImport(db: Db, id: string, values: Partial<typeof rosterImports.$inferInsert>): Promise<void> {

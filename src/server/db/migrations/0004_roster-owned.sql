@@ -1,0 +1,1 @@
+ALTER TABLE "roster_sources" ADD COLUMN "owned" boolean DEFAULT true NOT NULL;
