@@ -1,6 +1,7 @@
 /** Invitations and "who has joined". The only invitation code that touches Drizzle. */
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { groupBy } from '../roster/roster.repo';
 import { classes, enrollments, guardianStudents, guardians, invitations, schools, staffMemberships, students, users } from '../../db/schema/index';
 
 /**
@@ -33,8 +34,9 @@ export async function listFamilies(db: Db, schoolId: string, classIds: string[] 
       .from(enrollments)
       .innerJoin(classes, eq(classes.id, enrollments.classId))
       .where(and(inArray(enrollments.studentId, studentIds), isNull(classes.archivedAt)));
+    const byStudent = groupBy(cls, (c) => c.studentId);
     for (const n of names) {
-      const mine = cls.filter((c) => c.studentId === n.id);
+      const mine = byStudent.get(n.id) ?? [];
       childNames.set(n.id, { givenName: n.givenName, classIds: mine.map((c) => c.classId), classNames: mine.map((c) => c.name) });
     }
   }

@@ -493,11 +493,9 @@ export async function listRosterForExport(db: Db, schoolId: string) {
     .innerJoin(students, eq(students.id, guardianStudents.studentId))
     .where(and(eq(students.schoolId, schoolId), isNull(users.archivedAt)))
     .orderBy(users.familyName, users.givenName);
-  return pupils.map((p) => ({
-    ...p,
-    classes: classRows.filter((c) => c.studentId === p.studentId).map((c) => c.name),
-    guardians: guardianRows.filter((g) => g.studentId === p.studentId),
-  }));
+  const classesOf = groupBy(classRows, (c) => c.studentId);
+  const guardiansOf = groupBy(guardianRows, (g) => g.studentId);
+  return pupils.map((p) => ({ ...p, classes: (classesOf.get(p.studentId) ?? []).map((c) => c.name), guardians: guardiansOf.get(p.studentId) ?? [] }));
 }
 
 export async function listStaffForExport(db: Db, schoolId: string) {
@@ -514,4 +512,16 @@ export async function listStaffForExport(db: Db, schoolId: string) {
     .where(and(eq(classes.schoolId, schoolId), isNull(classes.archivedAt)))
     .orderBy(classes.name);
   return { staff, teaching };
+}
+
+/** Rows by key, in order: one pass, for joining in memory without a search per row. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }
