@@ -1,21 +1,16 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useRouteError } from 'react-router';
 import { Layout } from './components/layout';
-import { ErrorNotice } from './components/ui';
+import { ErrorNotice, Loading } from './components/ui';
 import { setPageLocale } from './lib/api';
 import { I18nProvider, initialLocale, loadLocale, useT, type UiLocale } from './lib/i18n';
 import { returnPath, returnState } from './lib/return-to';
 import { fetchSession, SessionProvider, useSession } from './lib/session';
 import { AccountPage } from './routes/account';
-import { FamiliesPage } from './routes/families';
 import { JoinPage } from './routes/join';
 import { HomePage } from './routes/home';
 import { ClassCardPage, ClassPage, StudentPage } from './routes/people';
-import { RosterImportPage, RosterPage } from './routes/roster';
-import { ClassesPage, ManageClassPage } from './routes/roster-classes';
-import { StaffPage } from './routes/roster-staff';
-import { TermsPage } from './routes/roster-terms';
 import { SignInLinkPage, SignInPage } from './routes/sign-in';
 import { ClassSignInPage } from './routes/sign-in-class';
 import { matchLocale } from '../contracts/locales';
@@ -34,6 +29,20 @@ function SignedOutOnly({ children }: { children: ReactNode }) {
   const location = useLocation();
   // Once signed in, the same place the sign-in form sends them: so the two never race to different pages.
   return me ? <Navigate to={returnPath(location.state)} replace /> : children;
+}
+
+// Staff-only pages load when first opened, so a parent's or child's phone never downloads them.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const FamiliesPage = named(() => import('./routes/families'), 'FamiliesPage');
+const RosterPage = named(() => import('./routes/roster'), 'RosterPage');
+const RosterImportPage = named(() => import('./routes/roster'), 'RosterImportPage');
+const ClassesPage = named(() => import('./routes/roster-classes'), 'ClassesPage');
+const ManageClassPage = named(() => import('./routes/roster-classes'), 'ManageClassPage');
+const StaffPage = named(() => import('./routes/roster-staff'), 'StaffPage');
+const TermsPage = named(() => import('./routes/roster-terms'), 'TermsPage');
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function NotFound() {
@@ -74,14 +83,14 @@ const router = createBrowserRouter([
       { path: '/classes/:id/card', element: <RequireSignIn><ClassCardPage /></RequireSignIn> },
       { path: '/students/:id', element: <RequireSignIn><StudentPage /></RequireSignIn> },
       { path: '/account', element: <RequireSignIn><AccountPage /></RequireSignIn> },
-      { path: '/families', element: <RequireSignIn><FamiliesPage /></RequireSignIn> },
+      { path: '/families', element: <RequireSignIn><Later><FamiliesPage /></Later></RequireSignIn> },
       { path: '/join', element: <SignedOutOnly><JoinPage /></SignedOutOnly> },
-      { path: '/roster', element: <RequireSignIn><RosterPage /></RequireSignIn> },
-      { path: '/roster/imports/:id', element: <RequireSignIn><RosterImportPage /></RequireSignIn> },
-      { path: '/roster/classes', element: <RequireSignIn><ClassesPage /></RequireSignIn> },
-      { path: '/roster/classes/:id', element: <RequireSignIn><ManageClassPage /></RequireSignIn> },
-      { path: '/roster/staff', element: <RequireSignIn><StaffPage /></RequireSignIn> },
-      { path: '/roster/terms', element: <RequireSignIn><TermsPage /></RequireSignIn> },
+      { path: '/roster', element: <RequireSignIn><Later><RosterPage /></Later></RequireSignIn> },
+      { path: '/roster/imports/:id', element: <RequireSignIn><Later><RosterImportPage /></Later></RequireSignIn> },
+      { path: '/roster/classes', element: <RequireSignIn><Later><ClassesPage /></Later></RequireSignIn> },
+      { path: '/roster/classes/:id', element: <RequireSignIn><Later><ManageClassPage /></Later></RequireSignIn> },
+      { path: '/roster/staff', element: <RequireSignIn><Later><StaffPage /></Later></RequireSignIn> },
+      { path: '/roster/terms', element: <RequireSignIn><Later><TermsPage /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

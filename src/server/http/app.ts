@@ -5,6 +5,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -128,6 +129,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access)`);
   });
 
+  // Brotli or gzip for every answer over 1 KiB: the app's JavaScript is ~5× smaller on a parent's phone.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 30, fields: 10 } });
   await app.register(fastifyHelmet, {
