@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode, type SelectHTMLAttr
 import { avatarKeys, passwordPictureKeys, PICTURE_PASSWORD_LENGTH, type AvatarKey, type PasswordPictureKey } from '../../domain/pictures';
 import { ApiError } from '../lib/api';
 import { useI18n, useT, type T } from '../lib/i18n';
-import { Picture, PictureGlyph } from './ui';
+import { FieldShell, Picture, PictureGlyph } from './ui';
 
 export function SelectField({
   label,
@@ -17,26 +17,14 @@ export function SelectField({
   'aria-describedby': describedBy,
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string | undefined; hint?: ReactNode; children: ReactNode }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={[describedBy, hintId, errorId].filter(Boolean).join(' ') || undefined} {...select}>
-        {children}
-      </select>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell label={label} error={error} hint={hint} describedBy={describedBy}>
+      {(control) => (
+        <select {...select} {...control}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

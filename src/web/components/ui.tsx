@@ -49,12 +49,27 @@ export function Loading() {
   );
 }
 
-export function Field({
+/** What a form control needs from its field: an id for the label, and its hint and error announced. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A labelled field with an optional hint and error; renders the control it is given. */
+export function FieldShell({
   label,
   error,
   hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | undefined; hint?: ReactNode }) {
+  describedBy,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  describedBy?: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -66,13 +81,26 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...input} />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': [describedBy, hintId, errorId].filter(Boolean).join(' ') || undefined })}
       {error ? (
         <p className="field-error" id={errorId}>
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+export function Field({
+  label,
+  error,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | undefined; hint?: ReactNode }) {
+  return (
+    <FieldShell label={label} error={error} hint={hint}>
+      {(control) => <input {...control} {...input} />}
+    </FieldShell>
   );
 }
 
