@@ -123,3 +123,21 @@ export function Name({ children }: { children: ReactNode }) {
     </span>
   );
 }
+
+/** "Daniel Okafor (Class teacher), Min-seo Kang (Co-teacher)": a class's teachers with their roles. */
+export function TeachersWithRoles({ teachers }: { teachers: ReadonlyArray<{ userId: string; givenName: string; familyName: string; role: 'lead' | 'co_teacher' | 'assistant' }> }) {
+  const t = useT();
+  return (
+    <>
+      {teachers.map((x, i) => (
+        <span key={x.userId}>
+          {i > 0 ? ', ' : ''}
+          <Name>
+            {x.givenName} {x.familyName}
+          </Name>{' '}
+          ({t(`app.roles.class.${x.role}`)})
+        </span>
+      ))}
+    </>
+  );
+}

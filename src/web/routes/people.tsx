@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ClassDetail, ClassSignInCard, StudentDetail } from '../../contracts/api';
-import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
+import { ErrorNotice, Loading, Name, PictureGlyph, TeachersWithRoles } from '../components/ui';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
@@ -155,15 +155,7 @@ export function StudentPage() {
                 )}
               </strong>{' '}
               —{' '}
-              {c.teachers.map((x, i) => (
-                <span key={x.userId}>
-                  {i > 0 ? ', ' : ''}
-                  <Name>
-                    {x.givenName} {x.familyName}
-                  </Name>{' '}
-                  ({t(`app.roles.class.${x.role}`)})
-                </span>
-              ))}
+              <TeachersWithRoles teachers={c.teachers} />
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import type { ClassDetail } from '../../contracts/api';
 import type { SchoolClasses, SchoolStaff } from '../../contracts/roster';
 import { PICTURE_PASSWORD_LENGTH, type AvatarKey, type PasswordPictureKey } from '../../domain/pictures';
 import { AvatarPicker, byName, ConfirmAction, fieldErrorUnder, PicturePasswordPicker, Saved, SelectField, usePictureNames } from '../components/forms';
-import { ErrorNotice, Field, fieldError, Loading, Name, PictureGlyph } from '../components/ui';
+import { ErrorNotice, Field, fieldError, Loading, Name, PictureGlyph, TeachersWithRoles } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { useI18n, useT } from '../lib/i18n';
 import { useSchoolId } from '../lib/school';
@@ -89,15 +89,7 @@ function ClassList({ classes }: { classes: SchoolClass[] }) {
             <span className="card-meta">
               {c.teachers.length === 0
                 ? t('app.manage.classes.noTeachers')
-                : c.teachers.map((x, i) => (
-                    <span key={x.userId}>
-                      {i > 0 ? ', ' : ''}
-                      <Name>
-                        {x.givenName} {x.familyName}
-                      </Name>{' '}
-                      ({t(`app.roles.class.${x.role}`)})
-                    </span>
-                  ))}
+                : <TeachersWithRoles teachers={c.teachers} />}
             </span>
           </Link>
         </li>
