@@ -19,6 +19,8 @@ export const errorBody = z.object({
     /** Quote this when reporting a problem; it is in the server log. */
     requestId: z.string().optional(),
     retryAfterSeconds: z.number().int().optional(),
+    /** For `media_too_large`: how large a file of this kind may be, in MB. */
+    limitMb: z.number().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

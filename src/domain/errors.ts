@@ -25,6 +25,10 @@ export const errorCodes = [
   'link_invalid',
   /** The class code matches no class. */
   'class_code_unknown',
+  /** The uploaded file's content is of a type Confer does not take (checked from its bytes, not its name). */
+  'media_type_not_allowed',
+  /** The uploaded file is larger than its kind may be; `limitMb` says how large it may be. */
+  'media_too_large',
   /** The thing changed or already exists. */
   'conflict',
   /** Anything unexpected: logged with the request id; no detail leaves the server. */
@@ -38,6 +42,8 @@ export interface ErrorDetails {
   fields?: Record<string, string>;
   /** Seconds to wait, for `rate_limited`. */
   retryAfterSeconds?: number;
+  /** The size limit, in megabytes, for `media_too_large`. */
+  limitMb?: number;
 }
 
 export class DomainError extends Error {

@@ -2,6 +2,7 @@
 import type { Config } from './env';
 import type { Db } from './db/client';
 import type { Mailer } from './features/mail/mailer';
+import type { MediaStore } from './features/media/media-store';
 import type { Translator } from './i18n';
 
 export interface Deps {
@@ -11,5 +12,7 @@ export interface Deps {
   config: Config;
   mailer: Mailer;
   i18n: Translator;
+  /** Where uploaded photos, recordings and files are kept. */
+  media: MediaStore;
   now: () => Date;
 }

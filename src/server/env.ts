@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultMediaLimitsMb, type MediaLimits } from '../domain/portfolio/media-types';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -33,6 +34,13 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().regex(/^(\d+|[0-9a-fA-F:.,/\s]+)$/, 'a hop count or a list of proxy addresses').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Where uploaded photos, recordings and files are kept (default: DATA_DIR/media). */
+  MEDIA_DIR: z.string().min(1).optional(),
+  /** Largest upload of each kind, in megabytes. */
+  MEDIA_MAX_IMAGE_MB: z.coerce.number().positive().max(1024).default(defaultMediaLimitsMb.image),
+  MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(4096).default(defaultMediaLimitsMb.video),
+  MEDIA_MAX_AUDIO_MB: z.coerce.number().positive().max(1024).default(defaultMediaLimitsMb.audio),
+  MEDIA_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(defaultMediaLimitsMb.file),
 });
 
 export interface Config {
@@ -54,7 +62,12 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Built browser app, served by the same process. */
   webDir: string;
+  mediaDir: string;
+  /** Largest upload of each kind, in bytes. */
+  mediaLimits: MediaLimits;
 }
+
+const mb = (n: number) => Math.round(n * 1024 * 1024);
 
 export function parseConfig(env: Record<string, string | undefined>, cwd: string): Config {
   const result = envSchema.safeParse(env);
@@ -80,5 +93,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     devMail: !production && !e.SMTP_URL,
     trustProxy: !e.TRUST_PROXY ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean),
     webDir: path.resolve(cwd, 'dist/web'),
+    mediaDir: e.MEDIA_DIR ? path.resolve(cwd, e.MEDIA_DIR) : path.resolve(cwd, e.DATA_DIR, 'media'),
+    mediaLimits: { image: mb(e.MEDIA_MAX_IMAGE_MB), video: mb(e.MEDIA_MAX_VIDEO_MB), audio: mb(e.MEDIA_MAX_AUDIO_MB), file: mb(e.MEDIA_MAX_FILE_MB) },
   };
 }

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/client';
 import { parseConfig, type Config } from './env';
 import { demoSignIns, seedDemoSchool } from './features/demo/seed-demo-school';
 import { createMailer } from './features/mail/mailer';
+import { createLocalMediaStore } from './features/media/media-store';
 import { createTranslator } from './i18n';
 import { jobDefinitions } from './jobs/definitions';
 import { createJobRunner } from './jobs/runner';
@@ -39,7 +40,8 @@ export async function startServer(env: Record<string, string | undefined>, cwd: 
   }
   const i18n = createTranslator();
   const mailer = createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl });
-  const deps = { db: database.db, engine: database.engine, config, i18n, mailer, now: () => new Date() };
+  const media = createLocalMediaStore(config.mediaDir);
+  const deps = { db: database.db, engine: database.engine, config, i18n, mailer, media, now: () => new Date() };
   const app = await buildApp({ ...deps, database });
   await app.listen({ port: config.port, host: config.host });
   // Background jobs (emails, imports) run in every server process, sharing one queue table.

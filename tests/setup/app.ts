@@ -1,10 +1,14 @@
 /** The real HTTP app over a test database, and a small client that keeps cookies and the CSRF token like a browser. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/server/db/client';
 import type { Deps } from '../../src/server/deps';
 import { parseConfig } from '../../src/server/env';
 import { startSession } from '../../src/server/features/identity/start-session';
 import { createMailer } from '../../src/server/features/mail/mailer';
+import { createLocalMediaStore } from '../../src/server/features/media/media-store';
 import { buildApp, type App } from '../../src/server/http/app';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/http/session-cookies';
 import { createTranslator } from '../../src/server/i18n';
@@ -28,13 +32,16 @@ const translator = createTranslator();
 
 export async function buildTestApp(database: Database, env: Record<string, string> = {}): Promise<TestApp> {
   let now: Date | null = null;
-  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/unused', ...env }, process.cwd());
+  // Each test app keeps its media in its own folder.
+  const mediaDir = mkdtempSync(path.join(tmpdir(), 'confer-media-'));
+  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/unused', MEDIA_DIR: mediaDir, ...env }, process.cwd());
   const deps: Deps = {
     db: database.db,
     engine: database.engine,
     config,
     i18n: translator,
     mailer: createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl }),
+    media: createLocalMediaStore(config.mediaDir),
     now: () => now ?? new Date(),
   };
   const app = await buildApp({ ...deps, database, logger: false });

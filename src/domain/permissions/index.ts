@@ -39,6 +39,8 @@ export const relationships = [
   'school-member',
   'school-staff',
   'school-admin',
+  /** A child of the subject's school, signed in as themself. */
+  'school-student',
   /** Teaches (or co-teaches, or assists in) the class — or a class the student is in. */
   'teacher-of-class',
   'teacher-of-student',
@@ -69,6 +71,24 @@ export const policy = {
   'student.pictures.reset': ['school-admin', 'teacher-of-student'],
   /** Invite a child's guardians to join (email or printed letter), and see whether they have. */
   'family.invite': ['school-admin', 'teacher-of-student'],
+  /** A child's portfolio as families see it: approved posts, their comments. */
+  'portfolio.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
+  /** Post to a child's portfolio: the child, or a teacher or assistant of their class (for them). */
+  'portfolio.post': ['teacher-of-student', 'student-self'],
+  /**
+   * See a child's posts that wait for approval or were returned; approve or return them; hide a
+   * comment. The child sees their own waiting and returned posts through `portfolio.own`.
+   */
+  'portfolio.review': ['school-admin', 'teacher-of-student'],
+  'portfolio.own': ['student-self'],
+  /** Comment on a child's approved post: their families and their teachers. */
+  'portfolio.comment': ['teacher-of-student', 'guardian-of-student'],
+  /** A class's portfolio settings (approve pupils' posts automatically) and its approval queue. */
+  'class.portfolio.manage': ['school-admin', 'teacher-of-class'],
+  /** Upload photos, recordings and files in a school (to post them). */
+  'media.upload': ['school-staff', 'school-student'],
+  /** The school's list of subjects and strands. */
+  'portfolio.tags.manage': ['school-admin'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;
@@ -93,6 +113,8 @@ function holds(actor: UserActor, rel: Relationship, subject: Subject): boolean {
       );
     case 'school-staff':
       return schoolId !== null && actor.staff.some((s) => s.schoolId === schoolId);
+    case 'school-student':
+      return schoolId !== null && actor.student?.schoolId === schoolId;
     case 'school-admin':
       return schoolId !== null && actor.staff.some((s) => s.schoolId === schoolId && s.role === 'admin');
     case 'teacher-of-class':

@@ -34,6 +34,7 @@ import { registerHealthRoutes } from './routes/health';
 import { registerMeRoutes } from './routes/me';
 import { registerInvitationRoutes } from './routes/invitations';
 import { registerManageRoutes } from './routes/manage';
+import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerRosterRoutes } from './routes/roster';
 import { registerSchoolRoutes } from './routes/school';
 import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from './session-cookies';
@@ -203,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRosterRoutes(typed, deps);
   registerManageRoutes(typed, deps);
   registerInvitationRoutes(typed, deps);
+  registerPortfolioRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

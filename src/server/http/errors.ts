@@ -21,6 +21,8 @@ export const statusOf: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   link_invalid: 400,
   class_code_unknown: 404,
+  media_type_not_allowed: 415,
+  media_too_large: 413,
   conflict: 409,
   internal: 500,
 };
@@ -69,8 +71,9 @@ export function sendError(reply: FastifyReply, req: FastifyRequest, i18n: Transl
   const body: ErrorBody = {
     error: {
       code,
-      message: i18n.t(requestLocale(req), `errors.${code}`, { seconds: details.retryAfterSeconds ?? 60 }),
+      message: i18n.t(requestLocale(req), `errors.${code}`, { seconds: details.retryAfterSeconds ?? 60, limitMb: details.limitMb ?? 0 }),
       ...(details.fields ? { fields: details.fields } : {}),
+      ...(details.limitMb ? { limitMb: details.limitMb } : {}),
       ...(details.retryAfterSeconds ? { retryAfterSeconds: details.retryAfterSeconds } : {}),
       requestId: req.id,
     },

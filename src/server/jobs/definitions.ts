@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { sendSignInLinkJob } from '../features/identity/request-sign-in-link';
 import { sendInvitationJob } from '../features/invitations/invite-families';
 import { applyRosterImportJob, planRosterImportJob } from '../features/roster/roster-import';
+import { processMediaJob } from '../features/media/process-media';
+import { portfolioDigestJob } from '../features/portfolio/portfolio-digest';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -53,6 +53,12 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /** BCP 47 tag of the language the person reads, e.g. `ko`; null = the school's. */
     preferredLocale: text('preferred_locale'),
+    /** A guardian's daily email of new portfolio posts; switched off from the account page or the email's link. */
+    portfolioDigest: boolean('portfolio_digest').notNull().default(true),
+    /** Until when the daily digest has covered this person's children's posts. */
+    portfolioDigestThrough: timestamp('portfolio_digest_through', { withTimezone: true }),
+    /** The secret in the digest email's "stop these emails" link: it can only switch the digest off. */
+    digestUnsubscribeToken: text('digest_unsubscribe_token').unique(),
     /** First time the person signed in or accepted an invitation: "has joined". */
     joinedAt: timestamp('joined_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -128,6 +134,8 @@ export const classes = pgTable(
     yearGroup: text('year_group').notNull(),
     /** Typed by young children at sign-in (or read from the class QR code). */
     classCode: text('class_code').notNull(),
+    /** Pupils' portfolio posts go straight to their families, without waiting in the approval queue. */
+    autoApprovePosts: boolean('auto_approve_posts').notNull().default(false),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -357,6 +365,138 @@ export const invitations = pgTable(
   (t) => [index('invitations_school_user_idx').on(t.schoolId, t.userId)],
 );
 
+/**
+ * The school's list of subjects and strands that posts are tagged with ("Language arts" with the
+ * strands writing, reading, representing; "Numeracy"; "Project"; "ICT"…). A strand may belong to a
+ * subject. Success criteria and standards are linked to posts by their own tables (post_criteria,
+ * post_standards — the next issue), because they carry their own data; the API shows all of a post's
+ * tags together, each with its kind.
+ */
+export const portfolioTags = pgTable(
+  'portfolio_tags',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'subject' | 'strand'>().notNull(),
+    /** For a strand: the subject it belongs to (optional). */
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    /** No longer offered for new posts; old posts keep it. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('portfolio_tags_school_idx').on(t.schoolId), uniqueIndex('portfolio_tags_school_kind_name_key').on(t.schoolId, t.kind, sql`lower(${t.name})`)],
+);
+
+/**
+ * An uploaded photo, video, recording, drawing or file. Stored under keys in the media store: an
+ * image's upload is kept only until the processing job has made its resized, metadata-free
+ * variants; video, audio and files are kept as uploaded. Until a post uses it, only the uploader
+ * may see it; after that, whoever may see the post.
+ */
+export const media = pgTable(
+  'media',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').$type<'image' | 'video' | 'audio' | 'file'>().notNull(),
+    /** The type found in the file's first bytes (never the name's). */
+    mimeType: text('mime_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** The name on the uploader's device, for a file's download (never used to decide anything). */
+    originalName: text('original_name'),
+    status: text('status').$type<'processing' | 'ready' | 'failed'>().notNull().default('processing'),
+    /** Store key of the upload as it came (removed for images once processed). */
+    uploadKey: text('upload_key'),
+    /** Variant name → { key, mimeType, width?, height?, byteSize }. */
+    variants: jsonb('variants').$type<Record<string, { key: string; mimeType: string; width?: number; height?: number; byteSize: number }>>().notNull().default({}),
+    width: integer('width'),
+    height: integer('height'),
+    error: text('error'),
+    createdAt: createdAt(),
+    readyAt: timestamp('ready_at', { withTimezone: true }),
+  },
+  (t) => [index('media_school_idx').on(t.schoolId)],
+);
+
+/**
+ * A post in a child's portfolio: one or more items, a caption and the child's own reflection
+ * (typed, or recorded as audio). A pupil's post waits for a teacher's approval (unless the class
+ * approves automatically); a teacher's post for a child is approved at once. A post made for a
+ * group of children is one post per child, sharing a `groupId` and the same media.
+ */
+export const posts = pgTable(
+  'posts',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    /** The class it was posted in: whose approval queue it waits in. */
+    classId: uuid('class_id').references(() => classes.id, { onDelete: 'set null' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** `student` (the child themself) or `staff` (a teacher or assistant, for the child). */
+    authorRole: text('author_role').$type<'student' | 'staff'>().notNull(),
+    groupId: uuid('group_id'),
+    caption: text('caption').notNull().default(''),
+    reflection: text('reflection').notNull().default(''),
+    reflectionAudioId: uuid('reflection_audio_id').references(() => media.id, { onDelete: 'set null' }),
+    status: text('status').$type<'pending' | 'approved' | 'returned'>().notNull(),
+    /** The teacher's comment when they return a post to the child. */
+    returnComment: text('return_comment'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** When families first could see it (the digest covers posts approved since the last one). */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('posts_student_created_idx').on(t.studentId, t.createdAt),
+    index('posts_class_status_idx').on(t.classId, t.status),
+    index('posts_approved_idx').on(t.studentId, t.approvedAt),
+  ],
+);
+
+export const postItems = pgTable(
+  'post_items',
+  {
+    id: id(),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** photo, video, audio (a voice recording), drawing, text, file. */
+    kind: text('kind').$type<'photo' | 'video' | 'audio' | 'drawing' | 'text' | 'file'>().notNull(),
+    mediaId: uuid('media_id').references(() => media.id, { onDelete: 'restrict' }),
+    text: text('text'),
+  },
+  (t) => [index('post_items_post_idx').on(t.postId), index('post_items_media_idx').on(t.mediaId)],
+);
+
+export const postTags = pgTable(
+  'post_tags',
+  {
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id').notNull().references(() => portfolioTags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index('post_tags_tag_idx').on(t.tagId)],
+);
+
+/** Families' and teachers' comments on a post; a teacher can hide one (it stays, for the record). */
+export const postComments = pgTable(
+  'post_comments',
+  {
+    id: id(),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenBy: uuid('hidden_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('post_comments_post_idx').on(t.postId, t.createdAt)],
+);
+
 export const schema = {
   schools,
   users,
@@ -377,5 +517,11 @@ export const schema = {
   rosterImports,
   invitations,
   mailOutbox,
+  portfolioTags,
+  media,
+  posts,
+  postItems,
+  postTags,
+  postComments,
 };
 

@@ -1,0 +1,25 @@
+/**
+ * Who may see a media item, checked on every request for it: its uploader (before and after it is
+ * posted), and whoever may see a post that uses it in that post's current status. Anyone else —
+ * including someone who guessed or was sent the address — gets not_found, the same as for an id
+ * that does not exist.
+ */
+import { DomainError } from '../../../domain/errors';
+import type { Actor } from '../../../domain/permissions/index';
+import { canSeePost } from '../../../domain/portfolio/posts';
+import type { Deps } from '../../deps';
+import { accessOf } from '../portfolio/access';
+import { findStudentSubject } from '../school/school.repo';
+import { findMedia, postsUsingMedia, type MediaRow } from './media.repo';
+
+export async function readableMedia(deps: Deps, actor: Actor, mediaId: string): Promise<MediaRow> {
+  if (actor.kind !== 'user') throw new DomainError('unauthenticated');
+  const row = await findMedia(deps.db, mediaId);
+  if (!row) throw new DomainError('not_found');
+  if (row.uploadedBy === actor.userId) return row;
+  for (const post of await postsUsingMedia(deps.db, mediaId)) {
+    const subject = await findStudentSubject(deps.db, post.studentId);
+    if (subject && canSeePost(accessOf(actor, { type: 'student', studentId: post.studentId, ...subject }), post.status)) return row;
+  }
+  throw new DomainError('not_found');
+}
