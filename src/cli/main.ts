@@ -6,6 +6,7 @@
  */
 import { parseConfig } from '../server/env';
 import { demoSignIns, seedDemoSchool } from '../server/features/demo/seed-demo-school';
+import { createLocalMediaStore } from '../server/features/media/media-store';
 import { openConfiguredDatabase, startServer } from '../server/main';
 
 const usage = `Usage: confer <command>
@@ -33,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       const config = parseConfig(process.env, process.cwd());
       const database = await openConfiguredDatabase(config);
       await database.migrate();
-      const result = await seedDemoSchool(database.db, { reset: rest.includes('--reset') });
+      const result = await seedDemoSchool(database.db, { reset: rest.includes('--reset'), media: createLocalMediaStore(config.mediaDir) });
       await database.close();
       const s = demoSignIns(result.demo);
       console.log(result.seeded ? `Seeded the demo school. Teacher: ${s.teacher?.email}, password ${s.password}` : 'The demo school is already there (use --reset to start again).');

@@ -34,7 +34,7 @@ export async function startServer(env: Record<string, string | undefined>, cwd: 
   await database.migrate();
   let demo: DemoSchool | null = null;
   if (config.seedDemo) {
-    const seeded = await seedDemoSchool(database.db, { reset: false });
+    const seeded = await seedDemoSchool(database.db, { reset: false, media: createLocalMediaStore(config.mediaDir) });
     demo = seeded.demo;
     if (seeded.seeded) print('Seeded the demo school (Riverside Community Primary).');
   }

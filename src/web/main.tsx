@@ -40,6 +40,13 @@ const ClassesPage = named(() => import('./routes/roster-classes'), 'ClassesPage'
 const ManageClassPage = named(() => import('./routes/roster-classes'), 'ManageClassPage');
 const StaffPage = named(() => import('./routes/roster-staff'), 'StaffPage');
 const TermsPage = named(() => import('./routes/roster-terms'), 'TermsPage');
+// Portfolio pages (the composer, recorder and drawing pad) load when first opened too.
+const PortfolioPage = named(() => import('./routes/portfolio'), 'PortfolioPage');
+const NewPostPage = named(() => import('./routes/portfolio'), 'NewPostPage');
+const GroupPostPage = named(() => import('./routes/portfolio'), 'GroupPostPage');
+const ApprovalsPage = named(() => import('./routes/portfolio'), 'ApprovalsPage');
+const SubjectsPage = named(() => import('./routes/portfolio'), 'SubjectsPage');
+const UnsubscribePage = named(() => import('./routes/portfolio'), 'UnsubscribePage');
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -91,6 +98,12 @@ const router = createBrowserRouter([
       { path: '/roster/classes/:id', element: <RequireSignIn><Later><ManageClassPage /></Later></RequireSignIn> },
       { path: '/roster/staff', element: <RequireSignIn><Later><StaffPage /></Later></RequireSignIn> },
       { path: '/roster/terms', element: <RequireSignIn><Later><TermsPage /></Later></RequireSignIn> },
+      { path: '/students/:id/portfolio', element: <RequireSignIn><Later><PortfolioPage /></Later></RequireSignIn> },
+      { path: '/students/:id/portfolio/new', element: <RequireSignIn><Later><NewPostPage /></Later></RequireSignIn> },
+      { path: '/classes/:id/post', element: <RequireSignIn><Later><GroupPostPage /></Later></RequireSignIn> },
+      { path: '/classes/:id/approvals', element: <RequireSignIn><Later><ApprovalsPage /></Later></RequireSignIn> },
+      { path: '/school/subjects', element: <RequireSignIn><Later><SubjectsPage /></Later></RequireSignIn> },
+      { path: '/unsubscribe', element: <Later><UnsubscribePage /></Later> },
       { path: '*', element: <NotFound /> },
     ],
   },

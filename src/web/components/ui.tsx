@@ -25,7 +25,7 @@ export function PictureGlyph({ name, size = 'md' }: { name: AvatarKey | Password
 
 export function errorMessage(t: ReturnType<typeof useT>, error: unknown): string {
   if (error instanceof ApiError) {
-    return t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 60 });
+    return t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 60, limitMb: error.limitMb ?? 0 });
   }
   return t('errors.internal');
 }

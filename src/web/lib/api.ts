@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network',
     readonly fields: Record<string, string> = {},
     readonly retryAfterSeconds?: number,
+    /** For media_too_large: the limit of this kind of file, in MB. */
+    readonly limitMb?: number,
   ) {
     super(code);
   }
@@ -33,6 +35,39 @@ export function setPageLocale(tag: string): void {
 /** Sends files (multipart/form-data) the way a form would, with the CSRF header. */
 export async function upload<T>(url: string, form: FormData): Promise<T> {
   return request<T>('POST', url, form);
+}
+
+/**
+ * Sends one file with upload progress (fetch cannot report it; a photo from a phone on a slow
+ * connection takes a while). `onProgress` gets 0…1.
+ */
+export function uploadFile<T>(url: string, file: Blob, filename: string, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-confer-locale', pageLocale);
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const err = (data as { error?: { code?: ErrorCode; fields?: Record<string, string>; limitMb?: number } } | null)?.error;
+      if (xhr.status === 401 && err?.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED));
+      reject(new ApiError(xhr.status, err?.code ?? 'internal', err?.fields ?? {}, undefined, err?.limitMb));
+    };
+    const form = new FormData();
+    form.append('file', file, filename);
+    xhr.send(form);
+  });
 }
 
 export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
@@ -58,10 +93,10 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', u
     data = null;
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: ErrorCode; fields?: Record<string, string>; retryAfterSeconds?: number } } | null)?.error;
+    const err = (data as { error?: { code?: ErrorCode; fields?: Record<string, string>; retryAfterSeconds?: number; limitMb?: number } } | null)?.error;
     // The session ended (expired, or signed out on another device): let the app send the person to sign in.
     if (res.status === 401 && err?.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED));
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.fields ?? {}, err?.retryAfterSeconds);
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.fields ?? {}, err?.retryAfterSeconds, err?.limitMb);
   }
   return data as T;
 }

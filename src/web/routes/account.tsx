@@ -1,4 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
+
+const DigestSetting = lazy(() => import('./portfolio').then((m) => ({ default: m.DigestSetting })));
 import { ErrorNotice, Name } from '../components/ui';
 import { LanguageSwitcher } from '../components/layout';
 import { useT } from '../lib/i18n';
@@ -31,6 +34,15 @@ export function AccountPage() {
         <p>{t('app.account.languageHint')}</p>
         <LanguageSwitcher />
       </section>
+      {me.roles.includes('guardian') ? (
+        <section className="card" aria-labelledby="email-heading">
+          <h2 id="email-heading">{t('portfolio.digest.title')}</h2>
+          <p>{t('portfolio.digest.hint')}</p>
+          <Suspense fallback={null}>
+            <DigestSetting />
+          </Suspense>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="everywhere-heading">
         <h2 id="everywhere-heading">{t('app.account.everywhere')}</h2>
         <p>{t('app.account.everywhereHint')}</p>

@@ -77,6 +77,12 @@ function StaffHome({ admin }: { admin: boolean }) {
                 <span className="card-meta">{t('app.home.rosterHint')}</span>
               </Link>
             </li>
+            <li>
+              <Link className="card card-link" to="/school/subjects">
+                <span className="card-title">{t('portfolio.subjects.title')}</span>
+                <span className="card-meta">{t('portfolio.subjects.homeHint')}</span>
+              </Link>
+            </li>
           </ul>
         </section>
       ) : null}
@@ -127,6 +133,9 @@ function GuardianHome() {
                   ))}
                 </span>
               </Link>
+              <Link className="button card-action" to={`/students/${child.id}/portfolio`}>
+                <span aria-hidden="true">📒</span> {t('portfolio.home.childPortfolio', { name: child.givenName })}
+              </Link>
             </li>
           ))}
         </ul>
@@ -145,6 +154,20 @@ function StudentHome({ studentId }: { studentId: string }) {
     <div className="pupil-home">
       <PictureGlyph name={s.avatar} size="xl" />
       <h1>{t('app.home.pupilHello', { name: s.givenName })}</h1>
+      <div className="pupil-actions">
+        <Link className="button button-big pupil-action" to={`/students/${s.id}/portfolio/new`}>
+          <span className="picture picture-lg" aria-hidden="true">
+            📷
+          </span>
+          {t('portfolio.home.add')}
+        </Link>
+        <Link className="button button-big pupil-action" to={`/students/${s.id}/portfolio`}>
+          <span className="picture picture-lg" aria-hidden="true">
+            📒
+          </span>
+          {t('portfolio.home.mine')}
+        </Link>
+      </div>
       {s.classes.map((c) => (
         <p key={c.id} className="lead">
           {t('app.home.pupilClass', {

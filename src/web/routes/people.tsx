@@ -26,6 +26,17 @@ export function ClassPage() {
       <p className="lead">
         <Name>{c.yearGroup}</Name> · {t('app.home.students', { count: c.students.length })}
       </p>
+      <section aria-labelledby="class-portfolio">
+        <h2 id="class-portfolio">{t('portfolio.class.title')}</h2>
+        <div className="row row-tight">
+          <Link className="button button-primary" to={`/classes/${c.id}/approvals`}>
+            {t('portfolio.class.approvals')}
+          </Link>
+          <Link className="button" to={`/classes/${c.id}/post`}>
+            {t('portfolio.class.groupPost')}
+          </Link>
+        </div>
+      </section>
       <section aria-labelledby="teachers">
         <h2 id="teachers">{t('app.class.teachers')}</h2>
         <ul className="plain-list">
@@ -139,6 +150,13 @@ export function StudentPage() {
         ) : null}
         {archived ? <span className="badge badge-archived">{t('app.manage.common.archived')}</span> : null}
       </p>
+      {!archived ? (
+        <p>
+          <Link className="button button-primary" to={`/students/${s.id}/portfolio`}>
+            <span aria-hidden="true">📒</span> {t('portfolio.home.childPortfolio', { name: s.givenName })}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="classes">
         <h2 id="classes">{t('app.student.classes')}</h2>
         {s.classes.length === 0 ? <p>{t('app.manage.child.noClasses')}</p> : null}

@@ -6,14 +6,17 @@ import { buildDemoSchool, DEMO_PASSWORD, type DemoSchool } from '../../../domain
 import { picturePasswordSecret } from '../../../domain/pictures';
 import type { Db } from '../../db/client';
 import { hashSecret } from '../../lib/secrets';
+import type { MediaStore } from '../media/media-store';
 import { findSchoolBySlug, insert, truncateAll } from './demo.repo';
+import { seedDemoPortfolio } from './seed-demo-portfolio';
 
 export interface SeedResult {
   seeded: boolean;
   demo: DemoSchool;
 }
 
-export async function seedDemoSchool(db: Db, options: { reset: boolean }): Promise<SeedResult> {
+/** With a media store, the demo portfolios' drawings are written too (the CLI and the server pass one). */
+export async function seedDemoSchool(db: Db, options: { reset: boolean; media?: MediaStore }): Promise<SeedResult> {
   const demo = buildDemoSchool();
   if (options.reset) await truncateAll(db);
   else if (await findSchoolBySlug(db, demo.school.slug)) return { seeded: false, demo };
@@ -27,7 +30,7 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean }): Promi
 
   const printed = demoSignIns(demo);
   const withPassword = new Set([printed.guardian?.key, printed.korean?.key].filter(Boolean));
-  await db.transaction(async (tx) => {
+  const ids = await db.transaction(async (tx) => {
     const schoolId = await insert.school(tx, demo.school);
 
     const staffIds = await insert.users(
@@ -103,7 +106,16 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean }): Promi
       const termId = await insert.term(tx, { schoolId, name: t.name, startsOn: t.startsOn, endsOn: t.endsOn });
       await insert.reportPeriod(tx, { schoolId, termId, ...t.reportPeriod });
     }
+    return {
+      schoolId,
+      studentId,
+      studentUserId: new Map(demo.students.map((s, i) => [s.key, studentUserIds[i] as string])),
+      classId,
+      staffId,
+      guardianUserId: new Map(demo.guardians.map((g, i) => [g.key, guardianUserIds[i] as string])),
+    };
   });
+  if (options.media) await seedDemoPortfolio({ db, media: options.media, now: () => new Date() }, demo, ids);
   return { seeded: true, demo };
 }
 
