@@ -2,7 +2,8 @@
  * Every page in the pseudo-locale (`?lang=pseudo`): each message comes out as ⟦ȧƈƈḗƞŧḗḓ⟧ text, so
  * any plain-ASCII word on screen — outside data marked translate="no" (names, codes) — was
  * written into the code instead of a locale file. Attributes people hear (aria-label, alt, title,
- * placeholder) are checked too.
+ * placeholder) are checked too. What people wrote — a child's caption, a family's comment — is
+ * marked data-content (not translate="no": a family may want the browser to translate it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ async function hardCodedText(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
   return page.evaluate(() => {
     const found: string[] = [];
-    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"], script, style'));
+    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"], [data-content], script, style'));
     const looksPlain = (s: string) => /[A-Za-z]/.test(s) && !/[⟦⟧]/.test(s);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -56,7 +57,7 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const problems: string[] = [];
-    for (const url of ['/sign-in', '/sign-in/class', '/sign-in/link', '/join', '/no-such-page']) {
+    for (const url of ['/sign-in', '/sign-in/class', '/sign-in/link', '/join', '/unsubscribe', '/no-such-page']) {
       await page.goto(`${url}?lang=pseudo`);
       await page.locator('h1').waitFor();
       problems.push(...(await hardCodedText(page)).map((p) => `${url} ${p}`));
@@ -85,15 +86,42 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
       const first = classes.taught?.[0];
       if (first) urls.push(`/classes/${first.id}`, `/classes/${first.id}/card`);
       const children = await (await context.request.get('/api/me/children')).json();
-      if (children.children?.[0]) urls.push(`/students/${children.children[0].id}`);
+      if (children.children?.[0]) urls.push(`/students/${children.children[0].id}`, `/students/${children.children[0].id}/portfolio`);
       if (first) {
         const klass = await (await context.request.get(`/api/classes/${first.id}`)).json();
-        urls.push(`/students/${klass.students[0].id}`);
+        // The first child of Owls has demo posts (approved, waiting, commented on).
+        urls.push(`/students/${klass.students[0].id}`, `/students/${klass.students[0].id}/portfolio`, `/students/${klass.students[0].id}/portfolio/new`);
+        urls.push(`/classes/${first.id}/approvals`, `/classes/${first.id}/post`);
       }
+      const me = await (await context.request.get('/api/me')).json();
+      if (me.studentId) urls.push(`/students/${me.studentId}/portfolio`, `/students/${me.studentId}/portfolio/new`);
       for (const url of urls) {
         await page.goto(`${url}?lang=pseudo`);
         await page.locator('h1').first().waitFor();
         problems.push(...(await hardCodedText(page)).map((p) => `${who} ${url} ${p}`));
+      }
+      // What the composer shows after a press: the drawing pad, the recorder (no microphone here:
+      // its message), a piece of writing; and the return form of a waiting post.
+      if (me.studentId || first) {
+        const composer = me.studentId ? `/students/${me.studentId}/portfolio/new` : urls.find((u) => u.endsWith('/portfolio/new'))!;
+        await page.goto(`${composer}?lang=pseudo`);
+        await page.locator('.add-buttons').waitFor();
+        await page.locator('.add-button').nth(4).click(); // draw
+        await page.locator('.drawing-canvas').waitFor();
+        problems.push(...(await hardCodedText(page)).map((p) => `${who} drawing ${p}`));
+        await page.locator('.drawing .button-quiet').last().click(); // cancel
+        await page.locator('.add-button').nth(5).click(); // write
+        await page.locator('.piece textarea').waitFor();
+        await page.locator('.add-button').nth(3).click(); // record
+        await page.locator('.composer .button-big').first().click(); // start
+        await page.locator('.recorder, .composer .notice-error').first().waitFor();
+        problems.push(...(await hardCodedText(page)).map((p) => `${who} composer ${p}`));
+      }
+      if (first) {
+        await page.goto(`/classes/${first.id}/approvals?lang=pseudo`);
+        await page.locator('.review .button').nth(1).click();
+        await page.locator('.review textarea').waitFor();
+        problems.push(...(await hardCodedText(page)).map((p) => `${who} returning ${p}`));
       }
       await context.close();
     }
@@ -125,7 +153,7 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     const manage = ['/roster/classes', `/roster/classes/${owlsId}`, `/roster/classes/${archivedId}`, '/roster/staff', '/roster/terms', `/students/${owlsChild}`];
-    for (const url of ['/', '/roster', '/families', `/roster/imports/${id}`, ...manage]) {
+    for (const url of ['/', '/roster', '/families', '/school/subjects', `/roster/imports/${id}`, ...manage]) {
       await page.goto(`${url}?lang=pseudo`);
       await page.locator('h1').first().waitFor();
       if (url.includes('imports')) await page.locator('table').last().waitFor({ timeout: 15_000 });

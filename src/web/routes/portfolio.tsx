@@ -98,12 +98,12 @@ export function PortfolioPage() {
             {tags
               .filter((x) => x.kind === 'subject' || !x.parentId)
               .map((s) => (
-                <optgroup key={s.id} label={s.name}>
+                <optgroup key={s.id} label={s.name} translate="no">
                   <option value={s.id}>{t('portfolio.timeline.allOf', { subject: s.name })}</option>
                   {tags
                     .filter((x) => x.parentId === s.id)
                     .map((x) => (
-                      <option key={x.id} value={x.id}>
+                      <option key={x.id} value={x.id} translate="no">
                         {x.name}
                       </option>
                     ))}
@@ -377,7 +377,7 @@ export function SubjectsPage() {
             {subjects
               .filter((s) => !s.archived)
               .map((s) => (
-                <option key={s.id} value={s.id}>
+                <option key={s.id} value={s.id} translate="no">
                   {s.name}
                 </option>
               ))}

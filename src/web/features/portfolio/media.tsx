@@ -36,7 +36,7 @@ export function MediaDisplay({ media, label, large = false }: { media: MediaView
     default:
       return (
         <a className="button button-quiet media-file" href={media.urls.original} download={media.originalName ?? undefined}>
-          📎 <span dir="auto">{media.originalName ?? t('portfolio.media.file')}</span>
+          📎 <span dir="auto" data-content={media.originalName ? true : undefined}>{media.originalName ?? t('portfolio.media.file')}</span>
         </a>
       );
   }

@@ -13,7 +13,8 @@ import { MediaDisplay } from './media';
 
 function When({ iso }: { iso: string }) {
   const { intlLocale } = useI18n();
-  return <time dateTime={iso}>{new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))}</time>;
+  // A date is data (formatted in the reader's language by Intl), not a message.
+  return <time dateTime={iso} translate="no">{new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))}</time>;
 }
 
 export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostView; onChanged(): void; viewer: 'child' | 'family' | 'staff'; level?: 2 | 3 }) {
@@ -31,7 +32,7 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
   return (
     <article className={`card post post-${post.status}`} aria-labelledby={headingId}>
       <header className="post-head">
-        <Heading id={headingId} className="post-title" dir="auto">
+        <Heading id={headingId} className="post-title" dir="auto" data-content={post.caption ? true : undefined}>
           {post.caption || t('portfolio.post.untitled')}
         </Heading>
         <p className="card-meta">
@@ -53,13 +54,13 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
       </header>
       {post.status === 'returned' && post.returnComment ? (
         <div className="notice notice-return">
-          <strong>{t('portfolio.post.returnedBecause')}</strong> <span dir="auto">{post.returnComment}</span>
+          <strong>{t('portfolio.post.returnedBecause')}</strong> <span dir="auto" data-content>{post.returnComment}</span>
         </div>
       ) : null}
       <div className="post-items">
         {post.items.map((item, i) =>
           item.kind === 'text' ? (
-            <p key={item.id} className="post-text" dir="auto">
+            <p key={item.id} className="post-text" dir="auto" data-content>
               {item.text}
             </p>
           ) : item.media ? (
@@ -73,7 +74,7 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
         <div className="post-reflection">
           <p className="post-reflection-label">{t('portfolio.post.reflection', { name: who })}</p>
           {post.reflection ? (
-            <p dir="auto" className="post-reflection-text">
+            <p dir="auto" className="post-reflection-text" data-content>
               {post.reflection}
             </p>
           ) : null}
@@ -173,7 +174,7 @@ function Comments({ post, onChanged }: { post: PostView; onChanged(): void }) {
                 </span>
                 {c.hidden ? <span className="badge badge-archived">{t('portfolio.comments.hidden')}</span> : null}
               </p>
-              <p dir="auto" className="comment-body">
+              <p dir="auto" className="comment-body" data-content>
                 {c.body}
               </p>
               {post.can.hideComments ? (
