@@ -1,6 +1,7 @@
 /** A class (roster and printable sign-in card) and a child (classes, teachers, family) — for the people allowed to see them. */
 import { useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import { Saved } from '../components/forms';
 import type { ClassDetail, ClassSignInCard, StudentDetail } from '../../contracts/api';
 import { ErrorNotice, Loading, Name, PictureGlyph, TeachersWithRoles } from '../components/ui';
 import { useT } from '../lib/i18n';
@@ -11,6 +12,7 @@ import { AddGuardianForm, ArchiveStudent, GuardianControls, languageSelfName, Re
 export function ClassPage() {
   const t = useT();
   const { id } = useParams();
+  const posted = (useLocation().state as { posted?: number } | null)?.posted;
   const klass = useApi<ClassDetail>(`/api/classes/${id}`);
   if (klass.status === 'loading') return <Loading />;
   if (klass.status === 'error') return <ErrorNotice error={klass.error} />;
@@ -28,6 +30,7 @@ export function ClassPage() {
       </p>
       <section aria-labelledby="class-portfolio">
         <h2 id="class-portfolio">{t('portfolio.class.title')}</h2>
+        <Saved message={posted ? t('portfolio.class.posted', { count: posted }) : null} />
         <div className="row row-tight">
           <Link className="button button-primary" to={`/classes/${c.id}/approvals`}>
             {t('portfolio.class.approvals')}

@@ -91,8 +91,55 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
         </ul>
       ) : null}
       {post.can.review && post.status !== 'approved' ? <ReviewActions post={post} onChanged={onChanged} /> : null}
+      {viewer === 'child' && post.can.edit && post.status !== 'approved' ? <ImproveForm post={post} onChanged={onChanged} /> : null}
       {post.status === 'approved' ? <Comments post={post} onChanged={onChanged} /> : null}
     </article>
+  );
+}
+
+/** The child improves a post (the words; the teacher's comment says what) and sends it to the teacher again. */
+function ImproveForm({ post, onChanged }: { post: PostView; onChanged(): void }) {
+  const t = useT();
+  const { busy, error, run } = useAction();
+  const [open, setOpen] = useState(post.status === 'returned');
+  const [caption, setCaption] = useState(post.caption);
+  const [reflection, setReflection] = useState(post.reflection);
+  const captionId = useId();
+  const reflectionId = useId();
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        ✏️ {t('portfolio.improve.open')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form improve"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (busy) return;
+        void run(async () => {
+          await api('PATCH', `/api/posts/${post.id}`, { caption, reflection });
+          setOpen(false);
+          onChanged();
+        });
+      }}
+    >
+      <h3>{t('portfolio.improve.title')}</h3>
+      <div className="field">
+        <label htmlFor={captionId}>{t('portfolio.composer.caption')}</label>
+        <input id={captionId} value={caption} maxLength={500} onChange={(e) => setCaption(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={reflectionId}>{t('portfolio.composer.reflectionChild')}</label>
+        <textarea id={reflectionId} value={reflection} rows={3} maxLength={4000} onChange={(e) => setReflection(e.target.value)} />
+      </div>
+      <ErrorNotice error={error} />
+      <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+        {t('portfolio.improve.send')}
+      </button>
+    </form>
   );
 }
 
@@ -160,7 +207,7 @@ function Comments({ post, onChanged }: { post: PostView; onChanged(): void }) {
   const [body, setBody] = useState('');
   const fieldId = useId();
   return (
-    <section className="comments" aria-label={t('portfolio.comments.title')}>
+    <div className="comments">
       {post.comments.length ? (
         <ul className="comment-list">
           {post.comments.map((c) => (
@@ -210,6 +257,6 @@ function Comments({ post, onChanged }: { post: PostView; onChanged(): void }) {
           </button>
         </form>
       ) : null}
-    </section>
+    </div>
   );
 }
