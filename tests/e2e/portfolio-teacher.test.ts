@@ -89,6 +89,14 @@ describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', 
     await capture(page, 'portfolio-returning');
     await house.getByRole('button', { name: 'Send back with this comment' }).click();
     await expect.poll(() => house.count()).toBe(0);
+    // Automatic approval, on and off again (the class's setting is kept for the next test run's sake).
+    const auto = page.getByRole('switch', { name: 'Approve pupils’ posts automatically' });
+    await auto.click();
+    await page.getByText('Pupils’ posts are now approved automatically.').waitFor();
+    await expect.poll(() => auto.getAttribute('aria-checked')).toBe('true');
+    await auto.click();
+    await page.getByText('Pupils’ posts now wait for your approval.').waitFor();
+    await expect.poll(() => auto.getAttribute('aria-checked')).toBe('false');
     expect(errors).toEqual([]);
     await context.close();
 

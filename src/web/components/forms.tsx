@@ -252,3 +252,15 @@ export function byName<X extends { givenName: string; familyName: string }>(intl
   const collator = new Intl.Collator(intlLocale);
   return (a: X, b: X) => collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName);
 }
+
+/** A switch that saves at once (role="switch"): pressing it while the last change is saving does nothing. */
+export function Switch({ checked, busy, label, describedBy, onToggle }: { checked: boolean; busy: boolean; label: string; describedBy?: string; onToggle(next: boolean): void }) {
+  return (
+    <button type="button" role="switch" className="switch" aria-checked={checked} aria-describedby={describedBy} aria-disabled={busy || undefined} onClick={() => !busy && onToggle(!checked)}>
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+      <span>{label}</span>
+    </button>
+  );
+}

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ClassDetail, StudentDetail } from '../../contracts/api';
 import type { ClassPosts, PostView, TagView, Timeline } from '../../contracts/portfolio';
 import { ErrorNotice, Loading, Name, PictureGlyph, fieldError } from '../components/ui';
-import { Saved } from '../components/forms';
+import { Saved, Switch } from '../components/forms';
 import { PostComposer } from '../features/portfolio/composer';
 import { PostCard } from '../features/portfolio/post-card';
 import { api } from '../lib/api';
@@ -263,15 +263,11 @@ export function ApprovalsPage() {
       </p>
       <h1>{t('portfolio.approvals.title', { className: klass.data.name })}</h1>
       <section className="card">
-        <button
-          type="button"
-          role="switch"
-          className="switch"
-          aria-checked={q.autoApprovePosts}
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (busy) return;
-            const next = !q.autoApprovePosts;
+        <Switch
+          checked={q.autoApprovePosts}
+          busy={busy}
+          label={t('portfolio.approvals.auto')}
+          onToggle={(next) => {
             setSaved(null);
             void run(async () => {
               await api('PUT', `/api/classes/${id}/portfolio-settings`, { autoApprovePosts: next });
@@ -279,12 +275,7 @@ export function ApprovalsPage() {
               queue.reload();
             });
           }}
-        >
-          <span className="switch-track" aria-hidden="true">
-            <span className="switch-thumb" />
-          </span>
-          <span>{t('portfolio.approvals.auto')}</span>
-        </button>
+        />
         <p className="hint">{t('portfolio.approvals.autoHint')}</p>
         <ErrorNotice error={error} />
         <Saved message={saved} />
@@ -490,25 +481,17 @@ export function DigestSetting() {
   const on = setting.data.portfolioDigest;
   return (
     <>
-      <button
-        type="button"
-        role="switch"
-        className="switch"
-        aria-checked={on}
-        aria-disabled={busy || undefined}
-        onClick={() =>
-          !busy &&
+      <Switch
+        checked={on}
+        busy={busy}
+        label={t('portfolio.digest.switch')}
+        onToggle={(next) =>
           void run(async () => {
-            await api('PUT', '/api/me/notifications', { portfolioDigest: !on });
+            await api('PUT', '/api/me/notifications', { portfolioDigest: next });
             setting.reload();
           })
         }
-      >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span>{t('portfolio.digest.switch')}</span>
-      </button>
+      />
       <ErrorNotice error={error} />
     </>
   );

@@ -8,7 +8,7 @@ import type { StudentDetail } from '../../contracts/api';
 import { locales } from '../../contracts/locales';
 import type { SchoolClasses } from '../../contracts/roster';
 import { PICTURE_PASSWORD_LENGTH, type AvatarKey, type PasswordPictureKey } from '../../domain/pictures';
-import { AvatarPicker, ConfirmAction, fieldErrorUnder, PicturePasswordPicker, Saved, SelectField, usePictureNames } from '../components/forms';
+import { AvatarPicker, ConfirmAction, fieldErrorUnder, PicturePasswordPicker, Saved, SelectField, Switch, usePictureNames } from '../components/forms';
 import { ErrorNotice, Field, fieldError, Loading, Name } from '../components/ui';
 import { api } from '../lib/api';
 import { useI18n, useT } from '../lib/i18n';
@@ -378,29 +378,20 @@ export function GuardianControls({ student, guardian, onChanged, familyHeading }
       <span id={nameId} hidden translate="no">
         {name}
       </span>
-      <button
-        type="button"
-        role="switch"
-        className="switch"
-        aria-checked={guardian.attendsSeparately}
-        aria-describedby={nameId}
-        aria-disabled={busy || undefined}
-        onClick={() => {
-          if (busy) return;
+      <Switch
+        checked={guardian.attendsSeparately}
+        busy={busy}
+        describedBy={nameId}
+        label={t('app.student.attendsSeparately')}
+        onToggle={(next) => {
           setDone(null);
-          const next = !guardian.attendsSeparately;
           void run(async () => {
             await api('PATCH', url, { attendsSeparately: next });
             setDone(next ? t('app.manage.family.nowSeparately', { name }) : t('app.manage.family.nowTogether', { name }));
             onChanged();
           });
         }}
-      >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span>{t('app.student.attendsSeparately')}</span>
-      </button>
+      />
       <ConfirmAction
         label={t('app.manage.family.remove')}
         describedBy={nameId}
