@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { jobs, mailOutbox } from '../../src/server/db/schema/index';
 import { sendSignInLinkJob } from '../../src/server/features/identity/request-sign-in-link';
-import { enqueue, LEASE_MS } from '../../src/server/jobs/runner';
+import { createJobRunner, enqueue, LEASE_MS } from '../../src/server/jobs/runner';
+import { jobDefinitions } from '../../src/server/jobs/definitions';
 import { buildGuardian } from '../factories/index';
 import { buildTestApp, type TestApp } from '../setup/app';
 import { engines, openTestDatabase } from '../setup/db';
@@ -64,5 +65,21 @@ describe.each(engines)('durable jobs on %s', (engine) => {
     const [final] = await database.db.select().from(jobs).where(eq(jobs.id, broken!.id));
     expect(final?.status).toBe('failed');
     expect(final?.finishedAt).not.toBeNull();
+  });
+
+  it('a job queued in this process wakes the running runner at once, not at its next poll', async () => {
+    // Polling once a minute: only the wake-up can run the job within the few seconds allowed.
+    const runner = createJobRunner(t.deps, jobDefinitions);
+    runner.start(60_000);
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // its first drain finds nothing and sleeps
+      const guardian = await buildGuardian(database.db, []);
+      const id = await enqueue(t.deps, sendSignInLinkJob, { email: guardian.email as string, locale: null });
+      await expect
+        .poll(async () => (await database.db.select().from(jobs).where(eq(jobs.id, id as string)))[0]?.status, { timeout: 5_000, interval: 100 })
+        .toBe('done');
+    } finally {
+      await runner.stop();
+    }
   });
 });

@@ -30,6 +30,12 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
   return definition;
 }
 
+/**
+ * Runners started in this process. A job queued here for now wakes them at once instead of at their
+ * next poll (a photo is processed as soon as it is uploaded); other processes still find it by polling.
+ */
+const wakeable = new Set<() => void>();
+
 export async function enqueue<S extends z.ZodType>(
   deps: Pick<Deps, 'db' | 'now'>,
   definition: JobDefinition<S>,
@@ -37,7 +43,7 @@ export async function enqueue<S extends z.ZodType>(
   options: { idempotencyKey?: string; runAt?: Date } = {},
 ): Promise<string | null> {
   const parsed = definition.payload.parse(payload);
-  return insertJob(deps.db, {
+  const id = await insertJob(deps.db, {
     kind: definition.kind,
     version: definition.version,
     payload: parsed,
@@ -45,6 +51,9 @@ export async function enqueue<S extends z.ZodType>(
     runAt: options.runAt ?? deps.now(),
     idempotencyKey: options.idempotencyKey ?? null,
   });
+  // (Queued inside a transaction not yet committed, the woken runner finds nothing; the poll will.)
+  if (id && !options.runAt) for (const wake of wakeable) wake();
+  return id;
 }
 
 export const LEASE_MS = 60_000;
@@ -63,6 +72,8 @@ export function createJobRunner(deps: Deps, definitions: ReadonlyArray<JobDefini
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  /** Set between two drains: a wake-up may then start the next drain early. */
+  let waiting: (() => void) | null = null;
 
   // Jobs with a longer lease are claimed as stale only after their own lease.
   const longest = Math.max(LEASE_MS, ...definitions.map((d) => d.leaseMs ?? LEASE_MS));
@@ -88,6 +99,10 @@ export function createJobRunner(deps: Deps, definitions: ReadonlyArray<JobDefini
     return true;
   }
 
+  function wake() {
+    waiting?.();
+  }
+
   async function drain(): Promise<number> {
     let n = 0;
     while (!stopped && (await runOne())) n++;
@@ -98,16 +113,24 @@ export function createJobRunner(deps: Deps, definitions: ReadonlyArray<JobDefini
     drain,
     start(pollMs = 500) {
       const tick = () => {
+        waiting = null;
         running = drain()
           .catch((err: unknown) => log('job runner error', { error: String(err) }))
           .finally(() => {
-            if (!stopped) timer = setTimeout(tick, pollMs);
+            if (stopped) return;
+            timer = setTimeout(tick, pollMs);
+            waiting = () => {
+              if (timer) clearTimeout(timer);
+              timer = setTimeout(tick, 0);
+            };
           });
       };
       timer = setTimeout(tick, 0);
+      wakeable.add(wake);
     },
     async stop() {
       stopped = true;
+      wakeable.delete(wake);
       if (timer) clearTimeout(timer);
       await running;
     },
