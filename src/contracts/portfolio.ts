@@ -50,13 +50,17 @@ export type NewPost = z.input<typeof newPost>;
 /** A teacher's post for several children of a class at once: one post each, the same media. */
 export const newGroupPost = z.object({ ...postFields, studentIds: z.array(id).min(1).max(GROUP_MAX) });
 
+/**
+ * Only what is sent changes. No defaults here: `postFields.caption.optional()` would still fill in
+ * its default (`''`), so an edit of the caption alone would empty the reflection and drop the tags.
+ */
 export const postChange = z
   .object({
-    caption: postFields.caption.optional(),
-    reflection: postFields.reflection.optional(),
+    caption: z.string().trim().max(CAPTION_MAX).optional(),
+    reflection: z.string().trim().max(REFLECTION_MAX).optional(),
     reflectionAudioId: id.nullable().optional(),
     items: postFields.items.optional(),
-    tagIds: postFields.tagIds.optional(),
+    tagIds: z.array(id).max(12).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'empty' });
 

@@ -24,6 +24,9 @@ export interface MediaStore {
   localPath(key: string): string;
 }
 
+/** Where an upload is kept as it came: until it is processed (images), or for good (the rest). */
+export const uploadKeyOf = (schoolId: string, mediaId: string) => `${schoolId}/${mediaId}/upload`;
+
 export class TooLarge extends Error {
   constructor() {
     super('too large');

@@ -6,12 +6,13 @@
  *
  * Safe to run twice (a restart mid-job runs it again): variants are written under fixed keys, the
  * row is marked ready in one update, and the upload is removed only after that. A second run finds
- * the row ready and does nothing.
+ * the row ready and only makes sure the upload is gone.
  */
 import sharp, { type Sharp } from 'sharp';
 import { z } from 'zod';
 import { imageVariants } from '../../../domain/portfolio/media-types';
 import { defineJob } from '../../jobs/runner';
+import { uploadKeyOf } from './media-store';
 import { findMedia, updateMedia } from './media.repo';
 
 // libvips' own cache holds decoded images between calls; a server processes each upload once.
@@ -24,7 +25,13 @@ export const processMediaJob = defineJob({
   maxAttempts: 3,
   async run(deps, { mediaId }) {
     const row = await findMedia(deps.db, mediaId);
-    if (!row || row.status === 'ready') return { skipped: true };
+    if (!row) return { skipped: true };
+    if (row.status === 'ready') {
+      // A run that stopped after marking the row ready but before deleting the upload left it on
+      // disk, GPS position and all, with no row pointing at it any more: delete it now.
+      if (row.kind === 'image') await deps.media.remove(uploadKeyOf(row.schoolId, row.id));
+      return { skipped: true };
+    }
     if (row.kind !== 'image' || !row.uploadKey) return { skipped: true };
     const input = deps.media.localPath(row.uploadKey);
     try {

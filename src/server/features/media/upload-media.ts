@@ -18,7 +18,7 @@ import type { Deps } from '../../deps';
 import { enqueue } from '../../jobs/runner';
 import { authorize } from '../school/authorize';
 import { findSchool } from '../school/school.repo';
-import { TooLarge } from './media-store';
+import { TooLarge, uploadKeyOf } from './media-store';
 import { insertMedia } from './media.repo';
 import { processMediaJob } from './process-media';
 
@@ -44,13 +44,14 @@ async function isPlainText(path: string, size: number): Promise<boolean> {
   }
 }
 
-const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+// To the hundredth: a limit set below 0.05 MB (MEDIA_MAX_*_MB takes any positive number) must not read "0 MB".
+const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
 
 export async function uploadMedia(deps: Deps, actor: Actor, schoolId: string, file: IncomingFile, hint?: MediaKind) {
   if (!(await findSchool(deps.db, schoolId))) throw new DomainError('not_found');
   authorize(actor, 'media.upload', { type: 'school', schoolId });
   const id = randomUUID();
-  const key = `${schoolId}/${id}/upload`;
+  const key = uploadKeyOf(schoolId, id);
   const limits = deps.config.mediaLimits;
   const largest = Math.max(...Object.values(limits));
   let size: number;

@@ -6,9 +6,8 @@
 import { DomainError } from '../../../domain/errors';
 import type { Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
-import { childAccess } from './access';
 import { visiblePost } from './read-portfolio';
-import { findComment, findPost, insertComment, updateComment } from './portfolio.repo';
+import { findComment, insertComment, updateComment } from './portfolio.repo';
 
 export async function addComment(deps: Deps, actor: Actor, postId: string, body: string): Promise<string> {
   const { row, access } = await visiblePost(deps, actor, postId);
@@ -19,9 +18,9 @@ export async function addComment(deps: Deps, actor: Actor, postId: string, body:
 
 export async function setCommentHidden(deps: Deps, actor: Actor, commentId: string, hidden: boolean): Promise<void> {
   const comment = await findComment(deps.db, commentId);
-  const post = comment ? await findPost(deps.db, comment.postId) : undefined;
-  if (!comment || !post) throw new DomainError('not_found');
-  const access = await childAccess(deps, actor, post.studentId);
-  if (!access.review || actor.kind !== 'user') throw new DomainError(access.read || access.own ? 'forbidden' : 'not_found');
+  if (!comment) throw new DomainError('not_found');
+  // Whoever cannot see the post learns nothing of its comments either.
+  const { access } = await visiblePost(deps, actor, comment.postId);
+  if (!access.review || actor.kind !== 'user') throw new DomainError('forbidden');
   await updateComment(deps.db, commentId, hidden ? { hiddenAt: deps.now(), hiddenBy: actor.userId } : { hiddenAt: null, hiddenBy: null });
 }

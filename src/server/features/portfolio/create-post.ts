@@ -62,9 +62,12 @@ export async function createGroupPost(deps: Deps, actor: Actor, classId: string,
   const inClass = new Set(await studentsOfClass(deps.db, classId));
   const studentIds = [...new Set(body.studentIds)];
   const fields: Record<string, string> = {};
-  for (const [i, studentId] of studentIds.entries()) {
+  // `i` is the place in the list as sent (duplicates and all), which is where the page shows the error.
+  for (const [i, studentId] of body.studentIds.entries()) {
     const subject = inClass.has(studentId) ? await findStudentSubject(deps.db, studentId) : undefined;
-    if (!subject || !can(actor, 'portfolio.post', { type: 'student', studentId, ...subject })) fields[`studentIds.${i}`] = 'not_in_class';
+    if (!subject) fields[`studentIds.${i}`] = 'not_in_class';
+    // In the class, but not someone who posts for its children (an admin who does not teach it).
+    else if (!can(actor, 'portfolio.post', { type: 'student', studentId, ...subject })) throw new DomainError('forbidden');
   }
   if (Object.keys(fields).length) throw new DomainError('validation_failed', { fields });
   const content = await checkContent(deps, actor, cls.schoolId, body);

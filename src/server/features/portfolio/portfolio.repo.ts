@@ -1,7 +1,7 @@
 /** Posts, their items, tags and comments; the school's tag list. The only Drizzle code of the portfolio. */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { classes, enrollments, guardianStudents, guardians, media, portfolioTags, postComments, postItems, postTags, posts, students, users } from '../../db/schema/index';
+import { classes, enrollments, guardianStudents, guardians, media, portfolioTags, postComments, postItems, postTags, posts, schools, students, users } from '../../db/schema/index';
 
 export type PostRow = typeof posts.$inferSelect;
 export type TagRow = typeof portfolioTags.$inferSelect;
@@ -11,6 +11,14 @@ export type MediaRow = typeof media.$inferSelect;
 
 export async function listTags(db: Db, schoolId: string): Promise<TagRow[]> {
   return db.select().from(portfolioTags).where(eq(portfolioTags.schoolId, schoolId)).orderBy(asc(portfolioTags.position), asc(portfolioTags.name));
+}
+
+/**
+ * Locks the school's row until the transaction ends, so that two first reads of a school's tags at
+ * once (two pages, two people) add the default list once: the second waits here, then finds it.
+ */
+export async function lockSchoolTags(db: Db, schoolId: string): Promise<void> {
+  await db.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId)).for('update');
 }
 
 export async function insertTags(db: Db, rows: Array<typeof portfolioTags.$inferInsert>): Promise<string[]> {

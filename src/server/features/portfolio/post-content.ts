@@ -54,7 +54,8 @@ export async function checkContent(
     const tags = await listTags(deps.db, schoolId);
     const current = new Map(tags.map((t) => [t.id, t]));
     tagIds = [...new Set(content.tagIds)];
-    tagIds.forEach((tagId, i) => {
+    // `i` is the place in the list as sent, duplicates and all.
+    content.tagIds.forEach((tagId, i) => {
       const t = current.get(tagId);
       // A tag archived since the post was made may stay on it; it cannot be added anew.
       if (!t || (t.archivedAt && !alreadyInPost.has(`tag:${tagId}`))) fields[`tagIds.${i}`] = 'unknown_tag';

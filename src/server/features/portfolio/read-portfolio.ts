@@ -49,7 +49,11 @@ export async function getTimeline(deps: Deps, actor: Actor, studentId: string, q
   };
 }
 
-/** One post, if the reader may see it in its current status (else not_found: an unapproved post does not exist for a family). */
+/**
+ * One post, if the reader may see it in its current status — else not_found: an unapproved post
+ * does not exist for a family, and a post of a child the reader has no place near does not exist at
+ * all (another family or a pupil of the school must not learn that an id is a post, as for media).
+ */
 export async function getPost(deps: Deps, actor: Actor, postId: string) {
   const { row, access } = await visiblePost(deps, actor, postId);
   const [view] = await presentPosts(deps, actor, [row], () => access);
@@ -57,9 +61,11 @@ export async function getPost(deps: Deps, actor: Actor, postId: string) {
 }
 
 export async function visiblePost(deps: Deps, actor: Actor, postId: string) {
+  if (actor.kind !== 'user') throw new DomainError('unauthenticated');
   const row = await findPost(deps.db, postId);
-  if (!row) throw new DomainError('not_found');
-  const access = await childAccess(deps, actor, row.studentId);
+  const subject = row ? await findStudentSubject(deps.db, row.studentId) : undefined;
+  if (!row || !subject) throw new DomainError('not_found');
+  const access = accessOf(actor, { type: 'student', studentId: row.studentId, ...subject });
   if (!canSeePost(access, row.status)) throw new DomainError('not_found');
   return { row, access };
 }

@@ -8,7 +8,7 @@ import { defaultTags } from '../../../domain/portfolio/default-tags';
 import type { Deps } from '../../deps';
 import { authorize } from '../school/authorize';
 import { findSchool } from '../school/school.repo';
-import { findTag, insertTags, listTags, updateTag, type TagRow } from './portfolio.repo';
+import { findTag, insertTags, listTags, lockSchoolTags, updateTag, type TagRow } from './portfolio.repo';
 
 const view = (t: TagRow) => ({ id: t.id, kind: t.kind, name: t.name, parentId: t.parentId, archived: t.archivedAt !== null });
 
@@ -28,6 +28,7 @@ export async function listSchoolTags(deps: Deps, actor: Actor, schoolId: string)
 export async function addDefaultTags(deps: Pick<Deps, 'db'>, schoolId: string, locale: string): Promise<void> {
   const list = defaultTags[locale] ?? defaultTags.en!;
   await deps.db.transaction(async (tx) => {
+    await lockSchoolTags(tx, schoolId);
     if ((await listTags(tx, schoolId)).length > 0) return;
     let position = 0;
     for (const subject of list) {
