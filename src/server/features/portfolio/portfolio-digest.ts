@@ -25,20 +25,22 @@ export const portfolioDigestJob = defineJob({
     const user = await findDigestRecipient(deps.db, userId);
     if (!user?.email || !user.portfolioDigest || user.archivedAt) return { sent: false };
     const children = await childrenOfGuardianUser(deps.db, userId);
-    const posts = await approvedPostsBetween(deps.db, children.map((c) => c.studentId), user.through, deps.now());
+    // A first digest covers the last day only, not everything approved before the family joined.
+    const since = user.through ?? new Date(deps.now().getTime() - 86_400_000);
+    const posts = await approvedPostsBetween(deps.db, children.map((c) => c.studentId), since, deps.now());
     if (posts.length === 0) return { sent: false };
     const school = await findSchool(deps.db, children[0]!.schoolId);
     const locale = matchLocale([user.preferredLocale, school?.locale]) ?? 'en';
     const token = user.token ?? randomToken();
     if (!user.token) await setDigestFields(deps.db, userId, { digestUnsubscribeToken: token });
-    const t = (key: string, values?: Record<string, string | number>) => deps.i18n.t(locale, `mail.portfolioDigest.${key}`, values);
+    const say = (key: string, values?: Record<string, string | number>) => deps.i18n.t(locale, `mail.portfolioDigest.${key}`, values);
     const withPosts = children.filter((c) => posts.some((p) => p.studentId === c.studentId));
     const lines = withPosts.flatMap((c) => {
       const mine = posts.filter((p) => p.studentId === c.studentId);
       return [
         '',
-        t('child', { name: c.givenName, count: mine.length }),
-        ...mine.slice(0, 5).map((p) => `  • ${p.caption || t('untitled')}`),
+        say('child', { name: c.givenName, count: mine.length }),
+        ...mine.slice(0, 5).map((p) => `  • ${p.caption || say('untitled')}`),
         `  ${deps.config.publicUrl}/students/${c.studentId}/portfolio`,
       ];
     });
@@ -46,8 +48,8 @@ export const portfolioDigestJob = defineJob({
     await deps.mailer.send(
       {
         to: user.email,
-        subject: t('subject', { children: names }),
-        text: [t('hello', { name: user.givenName }), '', t('intro', { school: school?.name ?? '' }), ...lines, '', t('stop', { url: `${deps.config.publicUrl}/unsubscribe#${token}` })].join('\n'),
+        subject: say('subject', { children: names }),
+        text: [say('hello', { name: user.givenName }), '', say('intro', { school: school?.name ?? '' }), ...lines, '', say('stop', { url: `${deps.config.publicUrl}/unsubscribe#${token}` })].join('\n'),
       },
       { dedupeKey: `portfolio-digest:${userId}:${localDate}` },
     );
