@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { buildGuardian, buildWorld, type World } from '../factories/index';
@@ -25,6 +27,17 @@ const withStatus = (e: Expect, ok: number): Expect => Object.fromEntries(Object.
 /** Allowed → 200; anonymous → 401; someone of another school → 404 (ids there are not even confirmed); the rest → 403. */
 const only = (allowed: ActorName[]): Expect =>
   Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : a === 'otherSchool' ? 404 : 403])) as Expect;
+
+/**
+ * For a child's posts, comments and media: who may see the thing → 200, and everyone else — of the
+ * school or not — 404, since a post or photo must not even be confirmed to exist to someone who may
+ * not see it; `refused` are those who see it but may not do this (403).
+ */
+const seenBy = (allowed: ActorName[], refused: ActorName[] = []): Expect =>
+  Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : refused.includes(a) ? 403 : 404])) as Expect;
+/** Who sees Ana's approved posts: her family, her teacher, the admin and Ana. */
+const anasReaders: ActorName[] = ['admin', 'teacherOfClass', 'guardianOfChild', 'studentSelf'];
+const schoolMembers: ActorName[] = ['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent'];
 
 interface Case {
   /** The URL to request (params filled in from the world). */
@@ -103,6 +116,39 @@ const matrix: Record<string, Case> = {
   'POST /api/schools/:id/invitations': { url: (w) => `/api/schools/${w.school.id}/invitations`, body: (w) => ({ userIds: [w.guardianA.id], method: 'email' }), expect: only(['admin', 'teacherOfClass']) },
   'POST /api/invitations/look-up': { url: () => '/api/invitations/look-up', body: () => ({ code: 'NONE-SUCH' }), expect: all(400) },
   'POST /api/invitations/accept': { url: () => '/api/invitations/accept', body: () => ({ code: 'NONE-SUCH', password: 'long enough' }), expect: all(400) },
+
+  // Portfolio. Uploads: the school's staff and pupils (a small text file, ready at once).
+  'POST /api/schools/:id/media': {
+    url: (w) => `/api/schools/${w.school.id}/media`,
+    raw: () => multipart([{ name: 'file', filename: 'notes.txt', content: 'What I learned today.\n', type: 'text/plain' }]),
+    expect: withStatus(only(['admin', 'teacherOfClass', 'otherTeacher', 'studentSelf', 'otherStudent']), 201),
+  },
+  // Ana's photo in her approved post: whoever may see the post (Ana also as its uploader).
+  'GET /api/media/:id': { url: (w) => `/api/media/${portfolio(w).photoId}`, expect: seenBy(anasReaders) },
+  'GET /api/media/:id/:variant': { url: (w) => `/api/media/${portfolio(w).photoId}/sm.webp`, expect: seenBy(anasReaders) },
+  // A child's portfolio: refused (403) to the rest of the school, as the child's own page is.
+  'GET /api/students/:id/posts': { url: (w) => `/api/students/${w.ana.id}/posts`, expect: only(anasReaders) },
+  // Posting for a child: the child and their teacher (the admin reviews but does not post).
+  'POST /api/students/:id/posts': { url: (w) => `/api/students/${w.ana.id}/posts`, body: () => ({ caption: 'Matrix', items: [{ kind: 'text', text: 'Matrix' }] }), expect: withStatus(only(['teacherOfClass', 'studentSelf']), 201) },
+  'POST /api/classes/:id/posts': { url: (w) => `/api/classes/${w.classA.id}/posts`, body: (w) => ({ items: [{ kind: 'text', text: 'Matrix' }], studentIds: [w.ana.id] }), expect: withStatus(only(['teacherOfClass']), 201) },
+  'GET /api/classes/:id/posts': { url: (w) => `/api/classes/${w.classA.id}/posts`, expect: only(['admin', 'teacherOfClass']) },
+  'PUT /api/classes/:id/portfolio-settings': { url: (w) => `/api/classes/${w.classA.id}/portfolio-settings`, body: () => ({ autoApprovePosts: false }), expect: only(['admin', 'teacherOfClass']) },
+  'GET /api/posts/:id': { url: (w) => `/api/posts/${portfolio(w).approvedId}`, expect: seenBy(anasReaders) },
+  // Ana's pending post (an edit keeps it pending): her family does not see it at all yet.
+  'PATCH /api/posts/:id': { url: (w) => `/api/posts/${portfolio(w).pendingId}`, body: () => ({ caption: 'Matrix edit' }), expect: seenBy(['admin', 'teacherOfClass', 'studentSelf']) },
+  // Already approved: reviewers get 409 after the access check; those who only see it, 403.
+  'POST /api/posts/:id/approve': { url: (w) => `/api/posts/${portfolio(w).approvedId}/approve`, expect: withStatus(seenBy(['admin', 'teacherOfClass'], ['guardianOfChild', 'studentSelf']), 409) },
+  // A returned post cannot be returned again (409); Ana sees it (403), her family does not (404).
+  'POST /api/posts/:id/return': { url: (w) => `/api/posts/${portfolio(w).returnedId}/return`, body: () => ({ comment: 'Again' }), expect: withStatus(seenBy(['admin', 'teacherOfClass'], ['studentSelf']), 409) },
+  // Commenting: the child's family and teachers; the admin and the child read but do not comment.
+  'POST /api/posts/:id/comments': { url: (w) => `/api/posts/${portfolio(w).approvedId}/comments`, body: () => ({ body: 'Matrix comment' }), expect: withStatus(seenBy(['teacherOfClass', 'guardianOfChild'], ['admin', 'studentSelf']), 201) },
+  'PATCH /api/comments/:id': { url: (w) => `/api/comments/${portfolio(w).commentId}`, body: () => ({ hidden: false }), expect: seenBy(['admin', 'teacherOfClass'], ['guardianOfChild', 'studentSelf']) },
+  'GET /api/schools/:id/tags': { url: (w) => `/api/schools/${w.school.id}/tags`, expect: only(schoolMembers) },
+  'POST /api/schools/:id/tags': { url: (w) => `/api/schools/${w.school.id}/tags`, body: () => ({ kind: 'subject', name: 'Matrix subject' }), expect: withStatus(only(['admin']), 201) },
+  'PATCH /api/tags/:id': { url: (w) => `/api/tags/${portfolio(w).tagId}`, body: () => ({ position: 0 }), expect: only(['admin']) },
+  'GET /api/me/notifications': { url: () => '/api/me/notifications', expect: signedIn(200) },
+  'PUT /api/me/notifications': { url: () => '/api/me/notifications', body: () => ({ portfolioDigest: true }), expect: signedIn(200) },
+  'POST /api/unsubscribe': { url: () => '/api/unsubscribe', body: () => ({ token: 'x'.repeat(43) }), expect: all(400) },
 };
 
 const imports = new WeakMap<World, string>();
@@ -110,6 +156,38 @@ const importId = (w: World) => imports.get(w) as string;
 /** Things only some routes need: a guardian link the admin may remove, a term. */
 const extras = new WeakMap<World, { guardianId: string; termId: string }>();
 const extra = (w: World) => extras.get(w) as { guardianId: string; termId: string };
+/** Ana's portfolio: an approved post with her photo and her guardian's comment, a pending one, a returned one; a tag. */
+interface PortfolioExtras {
+  photoId: string;
+  approvedId: string;
+  pendingId: string;
+  returnedId: string;
+  commentId: string;
+  tagId: string;
+}
+const portfolios = new WeakMap<World, PortfolioExtras>();
+const portfolio = (w: World) => portfolios.get(w) as PortfolioExtras;
+
+async function buildPortfolio(t: TestApp, w: World): Promise<PortfolioExtras> {
+  const ana = await t.clientAs(w.ana.userId);
+  const teacher = await t.clientAs(w.teacherA.id);
+  const ok = (res: LightMyRequestResponse, status: number) => {
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json() as { id: string; tags: Array<{ id: string }> };
+  };
+  const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a6' } }).png().toBuffer();
+  const photoId = ok(await ana.request({ method: 'POST', url: `/api/schools/${w.school.id}/media`, ...multipart([{ name: 'file', filename: 'leaf.png', content: photo, type: 'image/png' }]) }), 201).id;
+  await t.runJobs();
+  const newPost = async (caption: string, items: unknown[]) => ok(await ana.post(`/api/students/${w.ana.id}/posts`, { caption, items }), 201).id;
+  const approvedId = await newPost('Approved', [{ kind: 'photo', mediaId: photoId }]);
+  ok(await teacher.post(`/api/posts/${approvedId}/approve`), 200);
+  const pendingId = await newPost('Pending', [{ kind: 'text', text: 'Waiting' }]);
+  const returnedId = await newPost('Returned', [{ kind: 'text', text: 'Again' }]);
+  ok(await teacher.post(`/api/posts/${returnedId}/return`, { comment: 'Add your name' }), 200);
+  const commentId = ok(await (await t.clientAs(w.guardianA.id)).post(`/api/posts/${approvedId}/comments`, { body: 'Lovely!' }), 201).id;
+  const tagId = ok(await teacher.get(`/api/schools/${w.school.id}/tags`), 200).tags[0]!.id;
+  return { photoId, approvedId, pendingId, returnedId, commentId, tagId };
+}
 
 /** Routes a plugin owns: the API docs page and its assets, and the built browser app's files — public to all. */
 function pluginCase(url: string, webDir: string): Case | null {
@@ -133,6 +211,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       termId: await insertTerm(database.db, { schoolId: w.school.id, name: 'Autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' }),
     });
     await t.app.ready();
+    portfolios.set(w, await buildPortfolio(t, w));
   });
   afterAll(async () => {
     await t.app.close();
@@ -182,5 +261,6 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × every actor, each with a fresh session: longer than one ordinary test.
+  }, 120_000);
 });
