@@ -98,7 +98,7 @@ export const classSummary = z.object({
 
 export const myClasses = z.object({
   /** Classes the person teaches, co-teaches or assists in. */
-  taught: z.array(classSummary.extend({ role: z.enum(['lead', 'co_teacher', 'assistant']) })),
+  taught: z.array(classSummary.extend({ role: z.enum(['lead', 'co_teacher', 'assistant']), /** Pupils' posts waiting in the class's approval queue. */ pendingPosts: z.number().int() })),
   /** For admins: the school's other classes. */
   school: z.array(classSummary),
 });

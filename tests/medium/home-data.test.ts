@@ -14,6 +14,7 @@ import { buildClass, buildGuardian, buildSchool, buildStaff, buildStudent, build
 import { buildTestApp, type TestApp } from '../setup/app';
 import { engines, openTestDatabase, type Engine } from '../setup/db';
 import { expectError } from './support/expect-api';
+import { insertPost } from '../../src/server/features/portfolio/portfolio.repo';
 
 /** A second, throwaway database on the same engine, for the test that closes it under the app. */
 async function openThrowawayDatabase(engine: Engine): Promise<Database> {
@@ -87,6 +88,20 @@ describe.each(engines)('home data on %s', (engine) => {
       expect((await getAs<MyClasses>(teacher.id, '/api/me/classes')).taught[0]?.studentCount).toBe(1);
       const detail = await getAs<ClassDetail>(teacher.id, `/api/classes/${klass.id}`);
       expect(detail.students.map((s) => s.id)).toEqual([staying.id]);
+    });
+
+    it("counts the pupils' posts waiting in each class's approval queue", async () => {
+      const school = await buildSchool(database.db);
+      const teacher = await buildStaff(database.db, school.id, 'teacher');
+      const klass = await buildClass(database.db, school.id, { teacherIds: [teacher.id] });
+      const child = await buildStudent(database.db, school.id, [klass.id]);
+      const post = (status: 'pending' | 'approved') =>
+        insertPost(database.db, { post: { schoolId: school.id, studentId: child.id, classId: klass.id, authorId: child.userId, authorRole: 'student', status }, items: [{ kind: 'text', text: 'My work', mediaId: null }], tagIds: [] });
+      expect((await getAs<MyClasses>(teacher.id, '/api/me/classes')).taught[0]?.pendingPosts).toBe(0);
+      await post('pending');
+      await post('pending');
+      await post('approved');
+      expect((await getAs<MyClasses>(teacher.id, '/api/me/classes')).taught[0]?.pendingPosts).toBe(2);
     });
   });
 

@@ -34,6 +34,15 @@ const table: Row[] = [
   ['student.family.read', ana, ['guardianOfAna']],
   ['student.pictures.reset', ana, ['admin', 'teacherA', 'assistantA']],
   ['family.invite', ana, ['admin', 'teacherA', 'assistantA']],
+  // Portfolios: families read approved posts; the child and their teachers post; teachers review.
+  ['portfolio.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  ['portfolio.post', ana, ['teacherA', 'assistantA', 'ana']],
+  ['portfolio.review', ana, ['admin', 'teacherA', 'assistantA']],
+  ['portfolio.own', ana, ['ana']],
+  ['portfolio.comment', ana, ['teacherA', 'assistantA', 'guardianOfAna']],
+  ['class.portfolio.manage', classA, ['admin', 'teacherA', 'assistantA']],
+  ['media.upload', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'ana', 'cleo']],
+  ['portfolio.tags.manage', school, ['admin']],
 ];
 
 describe('can()', () => {

@@ -25,7 +25,7 @@ export function HomePage() {
   );
 }
 
-function ClassCard({ c, role }: { c: MyClasses['school'][number]; role?: string }) {
+function ClassCard({ c, role, pending = 0 }: { c: MyClasses['school'][number]; role?: string; pending?: number }) {
   const t = useT();
   return (
     <li>
@@ -37,6 +37,7 @@ function ClassCard({ c, role }: { c: MyClasses['school'][number]; role?: string 
           <Name>{c.yearGroup}</Name> · {t('app.home.students', { count: c.studentCount })}
           {role ? <> · {t(`app.roles.class.${role}`)}</> : null}
         </span>
+        {pending > 0 ? <span className="badge badge-pending">{t('portfolio.home.waiting', { count: pending })}</span> : null}
       </Link>
     </li>
   );
@@ -55,7 +56,7 @@ function StaffHome({ admin }: { admin: boolean }) {
         {taught.length === 0 ? <p>{t('app.home.noClasses')}</p> : null}
         <ul className="card-list">
           {taught.map((c) => (
-            <ClassCard key={c.id} c={c} role={c.role} />
+            <ClassCard key={c.id} c={c} role={c.role} pending={c.pendingPosts} />
           ))}
           {taught.length > 0 || admin ? (
             <li>

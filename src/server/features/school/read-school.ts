@@ -2,6 +2,7 @@
 import { DomainError } from '../../../domain/errors';
 import { can, type Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
+import { countPendingByClass } from '../portfolio/portfolio.repo';
 import { authorize } from './authorize';
 import {
   findClassSubject,
@@ -24,7 +25,9 @@ export async function getSchool(deps: Deps, actor: Actor, schoolId: string) {
 /** Staff home: the classes a teacher teaches; an admin sees every class of the school too. */
 export async function listMyClasses(deps: Deps, actor: Actor) {
   if (actor.kind !== 'user') throw new DomainError('unauthenticated');
-  const taught = await listClassesTaughtBy(deps.db, actor.userId);
+  const rows = await listClassesTaughtBy(deps.db, actor.userId);
+  const pending = await countPendingByClass(deps.db, rows.map((c) => c.id));
+  const taught = rows.map((c) => ({ ...c, pendingPosts: pending.get(c.id) ?? 0 }));
   const adminSchools = [...new Set(actor.staff.map((s) => s.schoolId))].filter((schoolId) => can(actor, 'class.listAll', { type: 'school', schoolId }));
   const all = (await Promise.all(adminSchools.map((id) => listClassesOfSchool(deps.db, id)))).flat();
   return { taught, school: all.filter((c) => !taught.some((t) => t.id === c.id)) };
