@@ -133,7 +133,7 @@ describe.skipIf(!hasBrowser)('sign-in journeys in Chromium', () => {
     await capture(page, 'sign-in-link-confirm');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Your children' }).waitFor();
-    for (const c of siblingsGuardian.children) await page.getByRole('link', { name: new RegExp(studentName(c.studentKey)) }).waitFor();
+    for (const c of siblingsGuardian.children) await page.getByRole('link', { name: new RegExp(`^${studentName(c.studentKey)} `) }).waitFor();
     await capture(page, 'guardian-home');
 
     // The link works once.
@@ -143,7 +143,7 @@ describe.skipIf(!hasBrowser)('sign-in journeys in Chromium', () => {
     });
     expect(again.status()).toBe(400);
 
-    await page.getByRole('link', { name: new RegExp(studentName(siblingsGuardian.children[0]!.studentKey)) }).click();
+    await page.getByRole('link', { name: new RegExp(`^${studentName(siblingsGuardian.children[0]!.studentKey)} `) }).click();
     await page.getByRole('heading', { name: 'Classes and teachers' }).waitFor();
     await capture(page, 'guardian-child');
     expect(errors).toEqual([]);
