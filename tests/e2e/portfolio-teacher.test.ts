@@ -64,9 +64,11 @@ describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', 
     await page.getByLabel('Title').fill('Our trip to the farm');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByText('Some answers are missing or not quite right.').waitFor();
+    await page.getByText('Choose at least one child.').waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('Our trip to the farm');
     await page.getByRole('checkbox', { name: `${first.givenName} ${first.familyName}` }).check();
     await page.getByRole('checkbox', { name: `${second.givenName} ${second.familyName}` }).check();
+    expect(await page.getByText('Choose at least one child.').count()).toBe(0);
     await capture(page, 'portfolio-group-post');
     await page.getByRole('button', { name: 'Post for 2 children' }).click();
     await page.getByText('Posted for 2 children.').waitFor();

@@ -187,7 +187,8 @@ export function GroupPostPage() {
   if (klass.status === 'loading') return <Loading />;
   if (klass.status === 'error') return <ErrorNotice error={klass.error} />;
   const c = klass.data;
-  const noneChosen = fieldError(t, error, 'studentIds');
+  // The only way to get this list wrong in the page is to choose nobody: say that, in words.
+  const noneChosen = fieldError(t, error, 'studentIds') ? t('portfolio.group.needChild') : undefined;
   return (
     <div className="narrow">
       <p className="breadcrumb">
@@ -215,14 +216,20 @@ export function GroupPostPage() {
       >
         <fieldset className="choices children-choice" aria-describedby={noneChosen ? 'children-error' : undefined}>
           <legend>{t('portfolio.group.children')}</legend>
-          <button type="button" className="button button-quiet" onClick={() => setChosen(chosen.length === c.students.length ? [] : c.students.map((s) => s.id))}>
+          <button type="button" className="button button-quiet" onClick={() => {
+            setError(null);
+            setChosen(chosen.length === c.students.length ? [] : c.students.map((s) => s.id));
+          }}>
             {chosen.length === c.students.length ? t('portfolio.group.none') : t('portfolio.group.all')}
           </button>
           <ul className="roster roster-choose">
             {c.students.map((s) => (
               <li key={s.id}>
                 <label className="choice">
-                  <input type="checkbox" checked={chosen.includes(s.id)} onChange={(e) => setChosen((ids) => (e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id)))} />
+                  <input type="checkbox" checked={chosen.includes(s.id)} onChange={(e) => {
+                      setError(null);
+                      setChosen((ids) => (e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id)));
+                    }} />
                   <PictureGlyph name={s.avatar} />
                   <Name>
                     {s.givenName} {s.familyName}
