@@ -19,7 +19,7 @@ export async function editPost(deps: Deps, actor: Actor, postId: string, change:
   if (actor.kind !== 'user') throw new DomainError('unauthenticated');
   const mine = row.authorId === actor.userId;
   if (!access.review && !(access.own && mine)) throw new DomainError('forbidden');
-  const details = await loadPostDetails(deps.db, [postId]);
+  const details = await loadPostDetails(deps.db, [row]);
   const already = new Set<string>([
     ...details.items.map((i) => i.mediaId).filter((x): x is string => Boolean(x)),
     ...(row.reflectionAudioId ? [row.reflectionAudioId] : []),

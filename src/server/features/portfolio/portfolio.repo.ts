@@ -117,11 +117,11 @@ export async function countPendingByClass(db: Db, classIds: string[]): Promise<M
   return new Map(rows.map((r) => [r.classId as string, r.n]));
 }
 
-/** Everything a page of posts shows besides the rows: items, media, tags, comments, authors, children. */
-export async function loadPostDetails(db: Db, postIds: string[]) {
+/** Everything a page of posts shows besides the rows themselves: items, media, tags, comments. */
+export async function loadPostDetails(db: Db, rows: ReadonlyArray<Pick<PostRow, 'id' | 'reflectionAudioId'>>) {
+  const postIds = rows.map((r) => r.id);
   const items = await db.select().from(postItems).where(inArray(postItems.postId, postIds)).orderBy(asc(postItems.postId), asc(postItems.position));
-  const postRows = await db.select({ reflectionAudioId: posts.reflectionAudioId }).from(posts).where(inArray(posts.id, postIds));
-  const mediaIds = [...new Set([...items.map((i) => i.mediaId), ...postRows.map((p) => p.reflectionAudioId)].filter((x): x is string => Boolean(x)))];
+  const mediaIds = [...new Set([...items.map((i) => i.mediaId), ...rows.map((p) => p.reflectionAudioId)].filter((x): x is string => Boolean(x)))];
   const mediaRows = mediaIds.length ? await db.select().from(media).where(inArray(media.id, mediaIds)) : [];
   const tags = await db
     .select({ postId: postTags.postId, id: portfolioTags.id, kind: portfolioTags.kind, name: portfolioTags.name })

@@ -3,8 +3,7 @@ import type { MediaView, PostView } from '../../../contracts/portfolio';
 import type { Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
 import type { ChildAccess } from './access';
-import { findPeople, loadPostDetails, type MediaRow, type PostRow } from './portfolio.repo';
-import { findStudentName } from './portfolio.repo';
+import { findPeople, findStudentName, loadPostDetails, type MediaRow, type PostRow } from './portfolio.repo';
 
 export function presentMedia(row: MediaRow): MediaView {
   const urls: Record<string, string> = {};
@@ -23,7 +22,7 @@ export function presentMedia(row: MediaRow): MediaView {
 }
 
 export async function presentPosts(deps: Deps, actor: Actor, rows: PostRow[], accessFor: (row: PostRow) => ChildAccess): Promise<PostView[]> {
-  const { items, mediaRows, tags, comments } = await loadPostDetails(deps.db, rows.map((r) => r.id));
+  const { items, mediaRows, tags, comments } = await loadPostDetails(deps.db, rows);
   const mediaById = new Map(mediaRows.map((m) => [m.id, presentMedia(m)]));
   const peopleIds = [...new Set([...rows.map((r) => r.authorId), ...comments.map((c) => c.authorId)].filter((x): x is string => Boolean(x)))];
   const people = new Map((await findPeople(deps.db, peopleIds)).map((p) => [p.id, p]));
