@@ -47,6 +47,9 @@ const GroupPostPage = named(() => import('./routes/portfolio'), 'GroupPostPage')
 const ApprovalsPage = named(() => import('./routes/portfolio'), 'ApprovalsPage');
 const SubjectsPage = named(() => import('./routes/portfolio'), 'SubjectsPage');
 const UnsubscribePage = named(() => import('./routes/portfolio'), 'UnsubscribePage');
+// Criteria, standards, preparation and goals: each area has its own descendant routes.
+const StandardsArea = named(() => import('./routes/standards'), 'StandardsArea');
+const GoalsArea = named(() => import('./routes/goals'), 'GoalsArea');
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -104,6 +107,8 @@ const router = createBrowserRouter([
       { path: '/classes/:id/approvals', element: <RequireSignIn><Later><ApprovalsPage /></Later></RequireSignIn> },
       { path: '/school/subjects', element: <RequireSignIn><Later><SubjectsPage /></Later></RequireSignIn> },
       { path: '/unsubscribe', element: <Later><UnsubscribePage /></Later> },
+      { path: '/school/standards/*', element: <RequireSignIn><Later><StandardsArea /></Later></RequireSignIn> },
+      { path: '/students/:id/goals/*', element: <RequireSignIn><Later><GoalsArea /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -16,37 +16,14 @@ import { engines, openTestDatabase } from '../setup/db';
 import { multipart } from '../setup/multipart';
 import { insertRosterImport } from '../../src/server/features/roster/roster.repo';
 
-const actors = ['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent', 'anonymous', 'otherSchool'] as const;
-type ActorName = (typeof actors)[number];
-type Expect = Record<ActorName, number>;
+import { actors, all, anasReaders, only, schoolMembers, seenBy, signedIn, withStatus, type ActorName, type Area, type Case } from './matrix/kit';
+import { criteriaArea } from './matrix/criteria';
+import { goalsArea } from './matrix/goals';
+import { preparationArea } from './matrix/preparation';
+import { standardsArea } from './matrix/standards';
 
-const all = (status: number): Expect => Object.fromEntries(actors.map((a) => [a, status])) as Expect;
-const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
-const withStatus = (e: Expect, ok: number): Expect => Object.fromEntries(Object.entries(e).map(([a, st]) => [a, st === 200 ? ok : st])) as Expect;
-
-/** Allowed → 200; anonymous → 401; someone of another school → 404 (ids there are not even confirmed); the rest → 403. */
-const only = (allowed: ActorName[]): Expect =>
-  Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : a === 'otherSchool' ? 404 : 403])) as Expect;
-
-/**
- * For a child's posts, comments and media: who may see the thing → 200, and everyone else — of the
- * school or not — 404, since a post or photo must not even be confirmed to exist to someone who may
- * not see it; `refused` are those who see it but may not do this (403).
- */
-const seenBy = (allowed: ActorName[], refused: ActorName[] = []): Expect =>
-  Object.fromEntries(actors.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? 200 : refused.includes(a) ? 403 : 404])) as Expect;
-/** Who sees Ana's approved posts: her family, her teacher, the admin and Ana. */
-const anasReaders: ActorName[] = ['admin', 'teacherOfClass', 'guardianOfChild', 'studentSelf'];
-const schoolMembers: ActorName[] = ['admin', 'teacherOfClass', 'otherTeacher', 'guardianOfChild', 'otherGuardian', 'studentSelf', 'otherStudent'];
-
-interface Case {
-  /** The URL to request (params filled in from the world). */
-  url: (w: World) => string;
-  body?: (w: World) => unknown;
-  /** A raw body with its headers (e.g. a multipart upload) instead of JSON. */
-  raw?: () => { payload: Buffer; headers: Record<string, string> };
-  expect: Expect;
-}
+/** Each feature's rows live in ./matrix/<feature>.ts, with the world set-up its rows need. */
+const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea];
 
 /** `METHOD url-pattern` → how to call it and what each actor gets. */
 const matrix: Record<string, Case> = {
@@ -149,6 +126,7 @@ const matrix: Record<string, Case> = {
   'GET /api/me/notifications': { url: () => '/api/me/notifications', expect: signedIn(200) },
   'PUT /api/me/notifications': { url: () => '/api/me/notifications', body: () => ({ portfolioDigest: true }), expect: signedIn(200) },
   'POST /api/unsubscribe': { url: () => '/api/unsubscribe', body: () => ({ token: 'x'.repeat(43) }), expect: all(400) },
+  ...Object.assign({}, ...areas.map((a) => a.cases)),
 };
 
 const imports = new WeakMap<World, string>();
@@ -212,6 +190,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     });
     await t.app.ready();
     portfolios.set(w, await buildPortfolio(t, w));
+    for (const area of areas) await area.setup?.(t, w, portfolio(w));
   });
   afterAll(async () => {
     await t.app.close();

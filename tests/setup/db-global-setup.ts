@@ -17,7 +17,8 @@ declare module 'vitest' {
   }
 }
 
-export const tmpRoot = path.resolve('.tmp/test-db');
+/** Runs in one checkout may overlap (a second terminal, a helper): each has its own folder under here. */
+export const tmpBase = path.resolve('.tmp/test-db');
 
 export function adminUrl(url: string, database: string): string {
   const u = new URL(url);
@@ -27,6 +28,7 @@ export function adminUrl(url: string, database: string): string {
 
 export default async function setup(project: TestProject) {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const tmpRoot = path.join(tmpBase, runId);
   rmSync(tmpRoot, { recursive: true, force: true });
   const pgliteTemplate = path.join(tmpRoot, 'template');
   mkdirSync(tmpRoot, { recursive: true });
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgTemplate', pgTemplate);
 
   return async () => {
+    rmSync(tmpRoot, { recursive: true, force: true });
     if (url && pgTemplate) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();

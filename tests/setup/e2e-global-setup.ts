@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  const dataDir = path.resolve('.tmp/e2e-data');
+  const dataDir = path.resolve(`.tmp/e2e-data/${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
   const running = await startServer(
@@ -41,6 +41,7 @@ export default async function setup(project: TestProject) {
   project.provide('chromium', chromium);
   return async () => {
     await running.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
 

@@ -43,6 +43,24 @@ const table: Row[] = [
   ['class.portfolio.manage', classA, ['admin', 'teacherA', 'assistantA']],
   ['media.upload', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'ana', 'cleo']],
   ['portfolio.tags.manage', school, ['admin']],
+  // Criteria and standards: teachers of the class write criteria; the admin imports standards.
+  ['criteria.read', classA, ['admin', 'teacherA', 'assistantA']],
+  ['criteria.manage', classA, ['admin', 'teacherA', 'assistantA']],
+  ['student.criteria.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  ['post.criteria.tag', ana, ['teacherA', 'assistantA', 'ana']],
+  ['post.standards.tag', ana, ['teacherA', 'assistantA']],
+  ['standards.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
+  ['standards.manage', school, ['admin']],
+  // Preparation: the teacher sets prompts and watches readiness; only the child picks and reflects.
+  ['round.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo']],
+  ['round.manage', school, ['admin']],
+  ['preparation.manage', classA, ['admin', 'teacherA', 'assistantA']],
+  ['preparation.review', ana, ['admin', 'teacherA', 'assistantA']],
+  ['preparation.own', ana, ['ana']],
+  // Goals: families read and commit; the child and their teachers set and check in.
+  ['goals.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  ['goals.manage', ana, ['teacherA', 'assistantA', 'ana']],
+  ['goals.commit', ana, ['teacherA', 'assistantA', 'guardianOfAna', 'ana']],
 ];
 
 describe('can()', () => {

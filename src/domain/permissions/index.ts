@@ -89,6 +89,34 @@ export const policy = {
   'media.upload': ['school-staff', 'school-student'],
   /** The school's list of subjects and strands. */
   'portfolio.tags.manage': ['school-admin'],
+  /** A class's success-criteria lists (and those its year group shares): read them, write them. */
+  'criteria.read': ['school-admin', 'teacher-of-class'],
+  'criteria.manage': ['school-admin', 'teacher-of-class'],
+  /** The criteria a child works to (their classes' lists), to tick on their work and in reflections. */
+  'student.criteria.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
+  /** Tick which criteria a piece shows: the child on their own work, or their teacher. */
+  'post.criteria.tag': ['teacher-of-student', 'student-self'],
+  /** Tag standards on a piece: the child's teachers. */
+  'post.standards.tag': ['teacher-of-student'],
+  /** Browse and search the school's standards frameworks. */
+  'standards.read': ['school-staff'],
+  /** Import CASE packages and write the school's own frameworks. */
+  'standards.manage': ['school-admin'],
+  /** The school's conference rounds (names and dates). */
+  'round.read': ['school-member'],
+  'round.manage': ['school-admin'],
+  /** A class's selection prompts for a round, and its readiness board. */
+  'preparation.manage': ['school-admin', 'teacher-of-class'],
+  /** A child's preparation (picks, reflections) as their teacher sees it; scaffolding notes, sending a reflection back. */
+  'preparation.review': ['school-admin', 'teacher-of-student'],
+  /** Pick pieces and answer the questions: the child themself. */
+  'preparation.own': ['student-self'],
+  /** A child's goals, check-ins and everyone's commitments; the goal page. */
+  'goals.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
+  /** Set a goal, change what it is or its status, check in with evidence: the child and their teachers. */
+  'goals.manage': ['teacher-of-student', 'student-self'],
+  /** Write one's own commitment to a child's goal (each person only their own; see domain/goals). */
+  'goals.commit': ['teacher-of-student', 'guardian-of-student', 'student-self'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;

@@ -34,7 +34,11 @@ import { registerHealthRoutes } from './routes/health';
 import { registerMeRoutes } from './routes/me';
 import { registerInvitationRoutes } from './routes/invitations';
 import { registerManageRoutes } from './routes/manage';
+import { registerCriteriaRoutes } from './routes/criteria';
+import { registerGoalsRoutes } from './routes/goals';
 import { registerPortfolioRoutes } from './routes/portfolio';
+import { registerPreparationRoutes } from './routes/preparation';
+import { registerStandardsRoutes } from './routes/standards';
 import { registerRosterRoutes } from './routes/roster';
 import { registerSchoolRoutes } from './routes/school';
 import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from './session-cookies';
@@ -205,6 +209,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerManageRoutes(typed, deps);
   registerInvitationRoutes(typed, deps);
   registerPortfolioRoutes(typed, deps);
+  registerCriteriaRoutes(typed, deps);
+  registerStandardsRoutes(typed, deps);
+  registerPreparationRoutes(typed, deps);
+  registerGoalsRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -6,7 +6,9 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -497,6 +499,348 @@ export const postComments = pgTable(
   (t) => [index('post_comments_post_idx').on(t.postId, t.createdAt)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Success criteria, standards, conference preparation and goals (decision 005).
+
+/**
+ * A success-criteria list, an "anchor chart": *What good writers do*. It belongs to one class, or
+ * is shared by every class of a year group; it may be about one subject. Copying it (to next
+ * year's class, or another year group) makes an independent list that remembers where it came from.
+ */
+export const criteriaLists = pgTable(
+  'criteria_lists',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    classId: uuid('class_id').references(() => classes.id, { onDelete: 'cascade' }),
+    /** Shared by every class of this year group (then `classId` is null). */
+    yearGroup: text('year_group'),
+    subjectTagId: uuid('subject_tag_id').references(() => portfolioTags.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    copiedFromId: uuid('copied_from_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('criteria_lists_class_idx').on(t.classId),
+    index('criteria_lists_school_year_group_idx').on(t.schoolId, t.yearGroup),
+    check('criteria_lists_scope_check', sql`(${t.classId} is null) <> (${t.yearGroup} is null)`),
+  ],
+);
+
+/** One criterion in child-friendly words, with an optional picture and a spoken version. */
+export const criteria = pgTable(
+  'criteria',
+  {
+    id: id(),
+    listId: uuid('list_id').notNull().references(() => criteriaLists.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** "I put spaces between my words." */
+    wording: text('wording').notNull(),
+    /** A picture key from the criteria picture set (domain/criteria/pictures.ts). */
+    picture: text('picture'),
+    /** Or the teacher's own picture (an uploaded image). */
+    imageMediaId: uuid('image_media_id').references(() => media.id, { onDelete: 'set null' }),
+    /** The teacher's recording of the wording; without one, the browser reads it aloud. */
+    audioMediaId: uuid('audio_media_id').references(() => media.id, { onDelete: 'set null' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('criteria_list_idx').on(t.listId, t.position)],
+);
+
+/** The criteria a piece of work shows, ticked by the child or their teacher. */
+export const postCriteria = pgTable(
+  'post_criteria',
+  {
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id').notNull().references(() => criteria.id, { onDelete: 'cascade' }),
+    taggedBy: uuid('tagged_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.criterionId] }), index('post_criteria_criterion_idx').on(t.criterionId)],
+);
+
+/**
+ * A standards framework: an imported CASE CFDocument, or one the school wrote itself in the same
+ * model. Keyed by the CASE identifier (a GUID) within the school — never an id of our own.
+ */
+export const standardFrameworks = pgTable(
+  'standard_frameworks',
+  {
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    /** CFDocument.identifier. */
+    identifier: text('identifier').notNull(),
+    uri: text('uri'),
+    title: text('title').notNull(),
+    creator: text('creator'),
+    /** `case` (imported from a CASE package) or `school` (written here). */
+    source: text('source').$type<'case' | 'school'>().notNull(),
+    /** CASE version of the imported package: 1.0 or 1.1. */
+    caseVersion: text('case_version'),
+    /** CFDocument.lastChangeDateTime as given. */
+    lastChangeDateTime: text('last_change_date_time'),
+    /** The CFDocument as imported (every field, including those we do not show). */
+    document: jsonb('document').$type<Record<string, unknown>>().notNull().default({}),
+    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.identifier] })],
+);
+
+/** A CFItem: one statement of a framework; the tree comes from its isChildOf association. */
+export const standardItems = pgTable(
+  'standard_items',
+  {
+    schoolId: uuid('school_id').notNull(),
+    /** CFItem.identifier (GUID). */
+    identifier: text('identifier').notNull(),
+    frameworkIdentifier: text('framework_identifier').notNull(),
+    uri: text('uri'),
+    fullStatement: text('full_statement').notNull(),
+    abbreviatedStatement: text('abbreviated_statement'),
+    humanCodingScheme: text('human_coding_scheme'),
+    listEnumeration: text('list_enumeration'),
+    itemType: text('item_type'),
+    educationLevel: jsonb('education_level').$type<string[]>().notNull().default([]),
+    language: text('language'),
+    /** Parent item in the tree (null: directly under the document). */
+    parentIdentifier: text('parent_identifier'),
+    /** Depth-first order in the framework's tree (0, 1, 2…), and depth (0 = top level). */
+    position: integer('position').notNull(),
+    depth: integer('depth').notNull(),
+    /** In the framework before, but not in its latest import: kept for what links to it. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    item: jsonb('item').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.identifier] }),
+    foreignKey({ columns: [t.schoolId, t.frameworkIdentifier], foreignColumns: [standardFrameworks.schoolId, standardFrameworks.identifier] }).onDelete('cascade'),
+    index('standard_items_framework_idx').on(t.schoolId, t.frameworkIdentifier, t.position),
+  ],
+);
+
+/** A CFAssociation, kept as imported (isChildOf builds the tree; the others are shown as links). */
+export const standardAssociations = pgTable(
+  'standard_associations',
+  {
+    schoolId: uuid('school_id').notNull(),
+    identifier: text('identifier').notNull(),
+    frameworkIdentifier: text('framework_identifier').notNull(),
+    associationType: text('association_type').notNull(),
+    originIdentifier: text('origin_identifier').notNull(),
+    destinationIdentifier: text('destination_identifier').notNull(),
+    sequenceNumber: integer('sequence_number'),
+    association: jsonb('association').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.identifier] }),
+    foreignKey({ columns: [t.schoolId, t.frameworkIdentifier], foreignColumns: [standardFrameworks.schoolId, standardFrameworks.identifier] }).onDelete('cascade'),
+    index('standard_associations_origin_idx').on(t.schoolId, t.originIdentifier),
+  ],
+);
+
+/** Standards a success criterion stands for. */
+export const criterionStandards = pgTable(
+  'criterion_standards',
+  {
+    criterionId: uuid('criterion_id').notNull().references(() => criteria.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id').notNull(),
+    itemIdentifier: text('item_identifier').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.criterionId, t.itemIdentifier] }),
+    foreignKey({ columns: [t.schoolId, t.itemIdentifier], foreignColumns: [standardItems.schoolId, standardItems.identifier] }).onDelete('cascade'),
+  ],
+);
+
+/** Standards a piece of work shows, tagged by a teacher. */
+export const postStandards = pgTable(
+  'post_standards',
+  {
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id').notNull(),
+    itemIdentifier: text('item_identifier').notNull(),
+    taggedBy: uuid('tagged_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.itemIdentifier] }),
+    foreignKey({ columns: [t.schoolId, t.itemIdentifier], foreignColumns: [standardItems.schoolId, standardItems.identifier] }).onDelete('cascade'),
+    index('post_standards_item_idx').on(t.schoolId, t.itemIdentifier),
+  ],
+);
+
+/**
+ * A conference round ("Autumn student-led conferences"). Minimal here — a name, dates and the
+ * report period it looks back on; the booking issue adds days, sessions, slots and teachers.
+ */
+export const conferenceRounds = pgTable(
+  'conference_rounds',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    /** The report period the conferences review (goals set there target the next one). */
+    reportPeriodId: uuid('report_period_id').references(() => reportPeriods.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conference_rounds_school_idx').on(t.schoolId, t.startsOn)],
+);
+
+/** Text in several languages: locale tag → words. The school's own language is always there. */
+export type LocalizedText = Partial<Record<string, string>>;
+/** A reflection question: one of ours (translated by the locale files) or the teacher's own words. */
+export type PromptQuestion = { id: string; key: 'did_well' | 'make_better' | 'learned'; text?: undefined } | { id: string; key?: undefined; text: LocalizedText };
+
+/** "Your best writing": how many pieces to pick for a round, and the questions to answer on each. */
+export const selectionPrompts = pgTable(
+  'selection_prompts',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    classId: uuid('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    pickCount: integer('pick_count').notNull().default(1),
+    questions: jsonb('questions').$type<PromptQuestion[]>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('selection_prompts_round_class_idx').on(t.roundId, t.classId, t.position)],
+);
+
+/** A piece a child picked for a prompt; the teacher can send its reflection back to improve. */
+export const selections = pgTable(
+  'selections',
+  {
+    id: id(),
+    promptId: uuid('prompt_id').notNull().references(() => selectionPrompts.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    returnComment: text('return_comment'),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnedBy: uuid('returned_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('selections_prompt_student_post_key').on(t.promptId, t.studentId, t.postId), index('selections_student_idx').on(t.studentId)],
+);
+
+/** The child's answer to one question about a picked piece: typed, recorded, or both. */
+export const selectionAnswers = pgTable(
+  'selection_answers',
+  {
+    selectionId: uuid('selection_id').notNull().references(() => selections.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    text: text('text').notNull().default(''),
+    audioMediaId: uuid('audio_media_id').references(() => media.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.selectionId, t.questionId] })],
+);
+
+/** "Think pink" (a strength) and "green for growth" (a next step), against a criterion. */
+export const selectionMarks = pgTable(
+  'selection_marks',
+  {
+    selectionId: uuid('selection_id').notNull().references(() => selections.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id').notNull().references(() => criteria.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'strength' | 'next_step'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.selectionId, t.criterionId] })],
+);
+
+/** A child's preparation for a round: asking for help, the teacher's scaffolding note. */
+export const preparations = pgTable(
+  'preparations',
+  {
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    /** The child pressed "I need help", or the teacher marked it. Cleared by the teacher. */
+    needsHelp: boolean('needs_help').notNull().default(false),
+    scaffoldingNote: text('scaffolding_note'),
+    scaffoldingNoteBy: uuid('scaffolding_note_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.studentId] })],
+);
+
+/**
+ * A child's goal: what, how it will be measured, the report period it targets. Carried forward at
+ * the end of that period when still open: the goal is marked `carried_forward` and a new one, with
+ * `previousGoalId` pointing back, targets the next period (so each report shows what it was).
+ */
+export const goals = pgTable(
+  'goals',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    reportPeriodId: uuid('report_period_id').references(() => reportPeriods.id, { onDelete: 'set null' }),
+    /** Set at a round's conference, or its preparation. */
+    roundId: uuid('round_id').references(() => conferenceRounds.id, { onDelete: 'set null' }),
+    what: text('what').notNull(),
+    measure: text('measure').notNull().default(''),
+    status: text('status').$type<'working' | 'achieved' | 'carried_forward'>().notNull().default('working'),
+    previousGoalId: uuid('previous_goal_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('goals_student_period_idx').on(t.studentId, t.reportPeriodId),
+    uniqueIndex('goals_previous_key').on(t.previousGoalId),
+  ],
+);
+
+/** A check-in on a goal: a note, with posts as evidence. */
+export const goalCheckins = pgTable(
+  'goal_checkins',
+  {
+    id: id(),
+    goalId: uuid('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('goal_checkins_goal_idx').on(t.goalId, t.createdAt)],
+);
+
+export const goalCheckinPosts = pgTable(
+  'goal_checkin_posts',
+  {
+    checkinId: uuid('checkin_id').notNull().references(() => goalCheckins.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.checkinId, t.postId] })],
+);
+
+/** Each stakeholder's own commitment to a goal ("I will read with her every evening"). */
+export const goalCommitments = pgTable(
+  'goal_commitments',
+  {
+    goalId: uuid('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'student' | 'teacher' | 'guardian'>().notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.userId] })],
+);
+
 export const schema = {
   schools,
   users,
@@ -523,5 +867,23 @@ export const schema = {
   postItems,
   postTags,
   postComments,
+  criteriaLists,
+  criteria,
+  postCriteria,
+  standardFrameworks,
+  standardItems,
+  standardAssociations,
+  criterionStandards,
+  postStandards,
+  conferenceRounds,
+  selectionPrompts,
+  selections,
+  selectionAnswers,
+  selectionMarks,
+  preparations,
+  goals,
+  goalCheckins,
+  goalCheckinPosts,
+  goalCommitments,
 };
 

@@ -8,7 +8,11 @@ import type { Db } from '../../db/client';
 import { hashSecret } from '../../lib/secrets';
 import type { MediaStore } from '../media/media-store';
 import { findSchoolBySlug, insert, truncateAll } from './demo.repo';
+import { seedDemoCriteria } from './seed-demo-criteria';
+import { seedDemoGoals } from './seed-demo-goals';
 import { seedDemoPortfolio } from './seed-demo-portfolio';
+import { seedDemoPreparation } from './seed-demo-preparation';
+import { seedDemoStandards } from './seed-demo-standards';
 
 export interface SeedResult {
   seeded: boolean;
@@ -115,7 +119,15 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean; media?: 
       guardianUserId: new Map(demo.guardians.map((g, i) => [g.key, guardianUserIds[i] as string])),
     };
   });
-  if (options.media) await seedDemoPortfolio({ db, media: options.media, now: () => new Date() }, demo, ids);
+  if (options.media) {
+    const deps = { db, media: options.media, now: () => new Date() };
+    await seedDemoPortfolio(deps, demo, ids);
+    // In this order: criteria may stand for standards; preparation picks posts and ticks criteria; goals come from it.
+    await seedDemoStandards(deps, demo, ids);
+    await seedDemoCriteria(deps, demo, ids);
+    await seedDemoPreparation(deps, demo, ids);
+    await seedDemoGoals(deps, demo, ids);
+  }
   return { seeded: true, demo };
 }
 

@@ -1,0 +1,2 @@
+/** API shapes: Success-criteria lists (anchor charts) and ticking criteria on work. */
+export {};

@@ -1,0 +1,2 @@
+/** API shapes: Goals, check-ins, commitments, carry-forward and the goal page. */
+export {};

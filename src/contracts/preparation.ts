@@ -1,0 +1,2 @@
+/** API shapes: Conference rounds (minimal), selection prompts, the child's picks and reflections, the readiness board. */
+export {};

@@ -1,0 +1,10 @@
+/** The demo school's standards (see src/domain/demo/). */
+import type { DemoSchool } from '../../../domain/demo/demo-school';
+import type { Deps } from '../../deps';
+import type { DemoIds } from './seed-demo-portfolio';
+
+export async function seedDemoStandards(deps: Pick<Deps, 'db' | 'media' | 'now'>, demo: DemoSchool, ids: DemoIds): Promise<void> {
+  void deps;
+  void demo;
+  void ids;
+}
