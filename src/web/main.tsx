@@ -50,6 +50,7 @@ const UnsubscribePage = named(() => import('./routes/portfolio'), 'UnsubscribePa
 // Criteria, standards, preparation and goals: each area has its own descendant routes.
 const StandardsArea = named(() => import('./routes/standards'), 'StandardsArea');
 const GoalsArea = named(() => import('./routes/goals'), 'GoalsArea');
+const CriteriaArea = named(() => import('./routes/criteria'), 'CriteriaArea');
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -109,6 +110,7 @@ const router = createBrowserRouter([
       { path: '/unsubscribe', element: <Later><UnsubscribePage /></Later> },
       { path: '/school/standards/*', element: <RequireSignIn><Later><StandardsArea /></Later></RequireSignIn> },
       { path: '/students/:id/goals/*', element: <RequireSignIn><Later><GoalsArea /></Later></RequireSignIn> },
+      { path: '/classes/:id/criteria/*', element: <RequireSignIn><Later><CriteriaArea /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },
