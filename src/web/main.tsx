@@ -51,6 +51,9 @@ const UnsubscribePage = named(() => import('./routes/portfolio'), 'UnsubscribePa
 const StandardsArea = named(() => import('./routes/standards'), 'StandardsArea');
 const GoalsArea = named(() => import('./routes/goals'), 'GoalsArea');
 const CriteriaArea = named(() => import('./routes/criteria'), 'CriteriaArea');
+const RoundsPage = named(() => import('./routes/preparation'), 'RoundsPage');
+const ClassPreparationArea = named(() => import('./routes/preparation'), 'ClassPreparationArea');
+const StudentPreparationArea = named(() => import('./routes/preparation'), 'StudentPreparationArea');
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -111,6 +114,9 @@ const router = createBrowserRouter([
       { path: '/school/standards/*', element: <RequireSignIn><Later><StandardsArea /></Later></RequireSignIn> },
       { path: '/students/:id/goals/*', element: <RequireSignIn><Later><GoalsArea /></Later></RequireSignIn> },
       { path: '/classes/:id/criteria/*', element: <RequireSignIn><Later><CriteriaArea /></Later></RequireSignIn> },
+      { path: '/school/rounds', element: <RequireSignIn><Later><RoundsPage /></Later></RequireSignIn> },
+      { path: '/classes/:id/preparation/*', element: <RequireSignIn><Later><ClassPreparationArea /></Later></RequireSignIn> },
+      { path: '/students/:id/preparation/*', element: <RequireSignIn><Later><StudentPreparationArea /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,0 +1,184 @@
+/**
+ * Getting ready for a student-led conference, as the people who do it: the admin adds a round;
+ * the Owls teacher writes two selection prompts; Ava (Year 1) picks her best writing and her best
+ * representing, answers the questions — one of them by recording her voice — and marks "think
+ * pink" and "green for growth"; her teacher sees her on the readiness board, sends one reflection
+ * back, and Ava improves it. Screenshots at phone, tablet and desktop width; axe-core on each page.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
+import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
+import { capture, hasBrowser, launch, newContext, watchErrors } from './browser';
+
+const demo = buildDemoSchool();
+const printed = demoSignIns(demo);
+const owls = printed.owls!;
+const ava = printed.child!;
+const TABLET = { width: 768, height: 1024 };
+
+async function signIn(context: BrowserContext, identifier: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email (or pupil username)').fill(identifier);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+async function signInWithPictures(page: Page) {
+  await page.goto('/sign-in/class');
+  await page.getByLabel('Class code').fill(owls.classCode);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${ava.givenName} `) }).first().click();
+  await page.getByRole('button', { name: ava.pictures[0], exact: true }).click();
+  await page.getByRole('button', { name: ava.pictures[1], exact: true }).click();
+  await page.getByRole('heading', { name: `Hello, ${ava.givenName}!` }).waitFor();
+}
+
+describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ fakeMedia: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the teacher writes prompts, the child picks and reflects (one answer spoken), the teacher follows on the board', async () => {
+    // The admin adds the spring round.
+    const office = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const admin = await signIn(office, printed.admin!.email);
+    const adminErrors = watchErrors(admin);
+    await admin.getByRole('link', { name: 'Conference rounds' }).click();
+    await admin.getByRole('heading', { name: 'Conference rounds' }).waitFor();
+    await admin.getByLabel('Name').fill('Spring student-led conferences');
+    await admin.getByLabel('First day').fill('2027-03-15');
+    await admin.getByLabel('Last day').fill('2027-03-12');
+    await admin.getByRole('button', { name: 'Add the round' }).click();
+    // The last day before the first: said next to the field, nothing added.
+    await admin.getByText('The last day is before the first day.').waitFor();
+    await admin.getByLabel('Last day').fill('2027-03-19');
+    await admin.getByLabel('Report period it looks back on').selectOption({ label: 'Spring report' });
+    await admin.getByRole('button', { name: 'Add the round' }).click();
+    await admin.getByText('Spring student-led conferences was added.').waitFor();
+    await capture(admin, 'preparation-rounds');
+    expect(adminErrors).toEqual([]);
+
+    // The Owls teacher writes two prompts for it.
+    const classroom = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const teacher = await signIn(classroom, printed.teacher!.email);
+    const teacherErrors = watchErrors(teacher);
+    await teacher.getByRole('link', { name: /Owls/ }).first().click();
+    await teacher.getByRole('link', { name: 'Prompts and readiness' }).click();
+    await teacher.getByRole('heading', { name: /Selection prompts: Autumn student-led conferences/ }).waitFor();
+    await teacher.getByRole('link', { name: 'Spring student-led conferences' }).click();
+    await teacher.getByRole('heading', { name: /Selection prompts: Spring student-led conferences/ }).waitFor();
+    await teacher.getByText('No prompts yet').waitFor();
+
+    await teacher.getByRole('button', { name: 'Add a prompt' }).click();
+    // Without the school's language the prompt cannot be saved: said at the field.
+    await teacher.getByRole('button', { name: 'Add the prompt' }).click();
+    await teacher.getByText('Please fill this in.').waitFor();
+    const form = teacher.locator('form.prep-prompt-form');
+    await form.getByLabel(/English/).first().fill('Your best writing');
+    await form.getByLabel(/Español/).first().fill('Tu mejor escritura');
+    await teacher.getByRole('button', { name: 'Add the prompt' }).click();
+    await teacher.getByText('The prompt was added.').waitFor();
+
+    await teacher.getByRole('button', { name: 'Add a prompt' }).click();
+    await form.getByLabel(/English/).first().fill('Your best representing');
+    await teacher.getByRole('checkbox', { name: 'What could make it better?' }).uncheck();
+    await teacher.getByRole('button', { name: 'Add your own question' }).click();
+    await form.locator('fieldset.prep-questions').getByLabel(/English/).fill('What does your picture show?');
+    await teacher.getByRole('button', { name: 'Add the prompt' }).click();
+    await teacher.getByText('2 prompts').waitFor();
+    await capture(teacher, 'preparation-prompts');
+    const springUrl = teacher.url();
+    const roundId = /preparation\/([0-9a-f-]{36})/.exec(springUrl)![1]!;
+
+    // Ava, on a tablet: her home's picture button takes her to the round.
+    const tablet = await newContext(browser, { viewport: TABLET });
+    const kid = await tablet.newPage();
+    const kidErrors = watchErrors(kid);
+    await signInWithPictures(kid);
+    await kid.getByRole('link', { name: 'Get ready for my conference' }).click();
+    await kid.getByRole('heading', { name: 'Getting ready for my conference' }).waitFor();
+    await kid.getByRole('link', { name: 'Spring student-led conferences' }).click();
+    await kid.getByRole('heading', { name: /Getting ready: Spring/ }).waitFor();
+    await kid.getByText('Pick your pieces: 0 of 2').waitFor();
+    await capture(kid, 'preparation-child-start');
+
+    const writing = kid.getByRole('region', { name: 'Your best writing' });
+    await writing.getByRole('button', { name: 'Choose' }).click();
+    await writing.getByRole('button', { name: /My weekend/ }).click();
+    await expect.poll(() => writing.getByRole('button', { name: /My weekend/ }).getAttribute('aria-pressed')).toBe('true');
+    await writing.getByRole('button', { name: 'Keep my choice' }).click();
+    await writing.getByLabel('What did you do well?').fill('I put spaces between the words and I sounded them out.');
+    await writing.getByRole('button', { name: 'Save my answer' }).first().click();
+    await writing.getByText('Your answer is saved.').waitFor();
+    // "What could make it better?" — said, not typed.
+    const better = writing.locator('form.prep-answer').nth(1);
+    await better.getByRole('button', { name: 'Say it instead' }).click();
+    await better.getByRole('button', { name: 'Start recording' }).click();
+    await better.getByRole('timer').waitFor();
+    await kid.waitForTimeout(1200);
+    await better.getByRole('button', { name: 'Stop' }).click();
+    await better.getByRole('button', { name: 'Keep this recording' }).click();
+    await expect.poll(() => writing.locator('audio').count(), { timeout: 15_000 }).toBe(1);
+
+    const representing = kid.getByRole('region', { name: 'Your best representing' });
+    await representing.getByRole('button', { name: 'Choose' }).click();
+    await representing.getByRole('button', { name: /My frog/ }).click();
+    await representing.getByRole('button', { name: 'Keep my choice' }).click();
+    await representing.getByLabel('What did you do well?').fill('I drew his big eyes.');
+    await representing.getByRole('button', { name: 'Save my answer' }).first().click();
+    await representing.getByText('Your answer is saved.').waitFor();
+    await representing.getByLabel('What does your picture show?').fill('A frog in the pond.');
+    await representing.getByRole('button', { name: 'Save my answer' }).nth(1).click();
+    await kid.getByText('Answer the questions: 4 of 4').waitFor();
+    await capture(kid, 'preparation-child-reflected');
+    expect(kidErrors).toEqual([]);
+
+    // The teacher's board: Ava has picked and reflected; no goal yet.
+    await teacher.goto(`/classes/${await classIdOf(teacher)}/preparation/${roundId}/readiness`);
+    const avaCard = teacher.getByRole('listitem').filter({ has: teacher.getByRole('link', { name: new RegExp(ava.givenName) }) });
+    await avaCard.getByText('Getting there').first().waitFor();
+    await avaCard.getByText('2 of 2').waitFor();
+    await capture(teacher, 'preparation-board');
+
+    // She opens Ava's preparation, hears the recording, and sends the writing reflection back.
+    await avaCard.getByRole('link', { name: new RegExp(ava.givenName) }).click();
+    await teacher.getByRole('heading', { name: new RegExp(`${ava.givenName} getting ready`) }).waitFor();
+    await expect.poll(() => teacher.locator('audio').count()).toBe(1);
+    const teacherWriting = teacher.getByRole('region', { name: 'Your best writing' });
+    await teacherWriting.getByRole('button', { name: 'Send back to improve' }).click();
+    await teacherWriting.getByLabel('What could the child improve?').fill('Tell us about the capital letter at the start.');
+    await teacherWriting.getByRole('button', { name: 'Send back', exact: true }).click();
+    await teacher.getByLabel('Scaffolding note').fill('Look at your first word together.');
+    await teacher.getByRole('button', { name: 'Save the note' }).click();
+    await teacher.getByText('The note is saved.').waitFor();
+    await capture(teacher, 'preparation-review');
+
+    // Ava sees what to improve and does it.
+    await kid.reload();
+    await kid.getByText('Your teacher asks you to make this better:').waitFor();
+    await kid.getByText('Tell us about the capital letter at the start.').waitFor();
+    await kid.getByText('Look at your first word together.').waitFor();
+    await writing.getByLabel('What did you do well?').fill('I put spaces between the words. I started with a capital letter.');
+    await writing.getByRole('button', { name: 'Save my answer' }).first().click();
+    await writing.getByText('Your answer is saved.').waitFor();
+    await expect.poll(() => kid.getByText('Your teacher asks you to make this better:').count()).toBe(0);
+
+    await teacher.goto(`/classes/${await classIdOf(teacher)}/preparation/${roundId}/readiness`);
+    await teacher.getByRole('listitem').filter({ has: teacher.getByRole('link', { name: new RegExp(ava.givenName) }) }).getByText('Getting there').first().waitFor();
+    expect(teacherErrors).toEqual([]);
+  });
+});
+
+async function classIdOf(page: Page): Promise<string> {
+  const mine = (await (await page.request.get('/api/me/classes')).json()) as { taught: Array<{ id: string; name: string }> };
+  return mine.taught.find((c) => c.name === 'Owls')!.id;
+}
