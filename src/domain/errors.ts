@@ -31,6 +31,8 @@ export const errorCodes = [
   'media_too_large',
   /** The thing changed or already exists. */
   'conflict',
+  /** A selection prompt children have already picked work for: it cannot be removed. */
+  'prompt_in_use',
   /** Anything unexpected: logged with the request id; no detail leaves the server. */
   'internal',
 ] as const;

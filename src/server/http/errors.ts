@@ -24,6 +24,7 @@ export const statusOf: Record<ErrorCode, number> = {
   media_type_not_allowed: 415,
   media_too_large: 413,
   conflict: 409,
+  prompt_in_use: 409,
   internal: 500,
 };
 

@@ -79,9 +79,21 @@ function StaffHome({ admin }: { admin: boolean }) {
               </Link>
             </li>
             <li>
+              <Link className="card card-link" to="/school/rounds">
+                <span className="card-title">{t('preparation.rounds.title')}</span>
+                <span className="card-meta">{t('preparation.rounds.homeHint')}</span>
+              </Link>
+            </li>
+            <li>
               <Link className="card card-link" to="/school/subjects">
                 <span className="card-title">{t('portfolio.subjects.title')}</span>
                 <span className="card-meta">{t('portfolio.subjects.homeHint')}</span>
+              </Link>
+            </li>
+            <li>
+              <Link className="card card-link" to="/school/standards">
+                <span className="card-title">{t('standards.title')}</span>
+                <span className="card-meta">{t('standards.homeHint')}</span>
               </Link>
             </li>
           </ul>
@@ -167,6 +179,12 @@ function StudentHome({ studentId }: { studentId: string }) {
             📒
           </span>
           {t('portfolio.home.mine')}
+        </Link>
+        <Link className="button button-big pupil-action" to={`/students/${s.id}/preparation`}>
+          <span className="picture picture-lg" aria-hidden="true">
+            ⭐
+          </span>
+          {t('preparation.home.getReady')}
         </Link>
       </div>
       {s.classes.map((c) => (

@@ -40,6 +40,15 @@ export function ClassPage() {
           </Link>
         </div>
       </section>
+      <section aria-labelledby="class-preparation">
+        <h2 id="class-preparation">{t('preparation.class.title')}</h2>
+        <p>{t('preparation.class.lead')}</p>
+        <div className="row row-tight">
+          <Link className="button button-primary" to={`/classes/${c.id}/preparation`}>
+            {t('preparation.class.open')}
+          </Link>
+        </div>
+      </section>
       <section aria-labelledby="teachers">
         <h2 id="teachers">{t('app.class.teachers')}</h2>
         <ul className="plain-list">
