@@ -5,6 +5,7 @@ import { sendInvitationJob } from '../features/invitations/invite-families';
 import { applyRosterImportJob, planRosterImportJob } from '../features/roster/roster-import';
 import { processMediaJob } from '../features/media/process-media';
 import { portfolioDigestJob } from '../features/portfolio/portfolio-digest';
+import { carryForwardGoalsJob } from '../features/goals/carry-forward-goals';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
