@@ -128,39 +128,50 @@ function Marks({ selection, criteria, canEdit, onSaved }: { selection: Selection
       onSaved();
     });
   }
+  // The teacher sees what the child marked; the child sees every criterion, list by list.
+  const shown = canEdit ? criteria : criteria.filter((c) => marks[c.id]);
+  const lists = [...new Set(shown.map((c) => c.listTitle))];
+  const row = (c: Criterion) => {
+    const m = marks[c.id];
+    const inner = (
+      <>
+        <span className="prep-mark-state" aria-hidden="true">
+          {m === 'strength' ? '🌸' : m === 'next_step' ? '🌱' : '○'}
+        </span>
+        <span data-content>{c.wording}</span>
+        <span className="prep-mark-label">{t(`preparation.marks.${m ?? 'none'}`)}</span>
+      </>
+    );
+    return (
+      <li key={c.id} className={`prep-mark ${m ? `prep-mark-${m}` : ''}`}>
+        {canEdit ? (
+          <button type="button" className="prep-mark-button" onClick={() => cycle(c)} aria-label={t('preparation.marks.cycle', { criterion: c.wording, mark: t(`preparation.marks.${m ?? 'none'}`) })}>
+            {inner}
+          </button>
+        ) : (
+          <p className="prep-mark-button">{inner}</p>
+        )}
+        <button type="button" className="button button-quiet prep-speak" onClick={() => speak(c)} aria-label={t('preparation.marks.listen', { criterion: c.wording })}>
+          🔊
+        </button>
+      </li>
+    );
+  };
   return (
     <fieldset className="prep-marks">
       <legend>{t('preparation.marks.legend')}</legend>
-      <p className="hint">{t('preparation.marks.hint')}</p>
-      <ul className="prep-mark-list">
-        {criteria.map((c) => {
-          const m = marks[c.id];
-          return (
-            <li key={c.id} className={`prep-mark ${m ? `prep-mark-${m}` : ''}`}>
-              {canEdit ? (
-                <button type="button" className="prep-mark-button" onClick={() => cycle(c)} aria-label={t('preparation.marks.cycle', { criterion: c.wording, mark: t(`preparation.marks.${m ?? 'none'}`) })}>
-                  <span className="prep-mark-state" aria-hidden="true">
-                    {m === 'strength' ? '🌸' : m === 'next_step' ? '🌱' : '○'}
-                  </span>
-                  <span data-content>{c.wording}</span>
-                  <span className="prep-mark-label">{t(`preparation.marks.${m ?? 'none'}`)}</span>
-                </button>
-              ) : (
-                <p className="prep-mark-button">
-                  <span className="prep-mark-state" aria-hidden="true">
-                    {m === 'strength' ? '🌸' : m === 'next_step' ? '🌱' : '○'}
-                  </span>
-                  <span data-content>{c.wording}</span>
-                  <span className="prep-mark-label">{t(`preparation.marks.${m ?? 'none'}`)}</span>
-                </p>
-              )}
-              <button type="button" className="button button-quiet prep-speak" onClick={() => speak(c)} aria-label={t('preparation.marks.listen', { criterion: c.wording })}>
-                🔊
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {canEdit ? <p className="hint">{t('preparation.marks.hint')}</p> : null}
+      {shown.length === 0 ? <p className="hint">{t('preparation.marks.noneYet')}</p> : null}
+      {lists.map((title) => (
+        <div key={title} className="prep-mark-group">
+          {lists.length > 1 ? (
+            <h3 className="subheading" data-content>
+              {title}
+            </h3>
+          ) : null}
+          <ul className="prep-mark-list">{shown.filter((c) => c.listTitle === title).map(row)}</ul>
+        </div>
+      ))}
       {error ? <ErrorNotice error={error} /> : null}
     </fieldset>
   );
