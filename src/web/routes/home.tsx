@@ -149,6 +149,9 @@ function GuardianHome() {
               <Link className="button card-action" to={`/students/${child.id}/portfolio`}>
                 <span aria-hidden="true">📒</span> {t('portfolio.home.childPortfolio', { name: child.givenName })}
               </Link>
+              <Link className="button card-action" to={`/students/${child.id}/goals`}>
+                <span aria-hidden="true">🎯</span> {t('goals.home.childGoals', { name: child.givenName })}
+              </Link>
             </li>
           ))}
         </ul>
@@ -179,6 +182,12 @@ function StudentHome({ studentId }: { studentId: string }) {
             📒
           </span>
           {t('portfolio.home.mine')}
+        </Link>
+        <Link className="button button-big pupil-action" to={`/students/${s.id}/goals`}>
+          <span className="picture picture-lg" aria-hidden="true">
+            🎯
+          </span>
+          {t('goals.home.mine')}
         </Link>
         <Link className="button button-big pupil-action" to={`/students/${s.id}/preparation`}>
           <span className="picture picture-lg" aria-hidden="true">
