@@ -79,6 +79,7 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await teacher.getByText('No prompts yet').waitFor();
 
     await teacher.getByRole('button', { name: 'Add a prompt' }).click();
+    await capture(teacher, 'preparation-prompt-editor');
     // Without the school's language the prompt cannot be saved: said at the field.
     await teacher.getByRole('button', { name: 'Add the prompt' }).click();
     await teacher.getByText('Please fill this in.').waitFor();
@@ -110,6 +111,11 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await kid.getByRole('heading', { name: /Getting ready: Spring/ }).waitFor();
     await kid.getByText('Pick your pieces: 0 of 2').waitFor();
     await capture(kid, 'preparation-child-start');
+    // The picker open (axe on it too).
+    await kid.getByRole('region', { name: 'Your best writing' }).getByRole('button', { name: 'Choose' }).click();
+    await kid.getByRole('button', { name: /My weekend/ }).waitFor();
+    await capture(kid, 'preparation-child-picker');
+    await kid.getByRole('button', { name: 'Cancel' }).click();
 
     const writing = kid.getByRole('region', { name: 'Your best writing' });
     await writing.getByRole('button', { name: 'Choose' }).click();
@@ -128,6 +134,14 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await better.getByRole('button', { name: 'Stop' }).click();
     await better.getByRole('button', { name: 'Keep this recording' }).click();
     await expect.poll(() => writing.locator('audio').count(), { timeout: 15_000 }).toBe(1);
+    // Think pink (done well) and green for growth (to work on), against the class's criteria.
+    await writing.getByRole('button', { name: /^I put spaces between my words\.: not marked/ }).click();
+    await writing.getByRole('button', { name: /^I put spaces between my words\.: think pink/ }).waitFor();
+    const fullStop = writing.getByRole('button', { name: /^I put a full stop at the end\.: / });
+    await fullStop.click();
+    await fullStop.click();
+    await writing.getByRole('button', { name: /^I put a full stop at the end\.: green for growth/ }).waitFor();
+    await writing.getByRole('status').filter({ hasText: 'I put a full stop at the end.: green for growth' }).waitFor();
 
     const representing = kid.getByRole('region', { name: 'Your best representing' });
     await representing.getByRole('button', { name: 'Choose' }).click();
@@ -153,6 +167,8 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await avaCard.getByRole('link', { name: new RegExp(ava.givenName) }).click();
     await teacher.getByRole('heading', { name: new RegExp(`${ava.givenName} getting ready`) }).waitFor();
     await expect.poll(() => teacher.locator('audio').count()).toBe(1);
+    // What Ava marked, read-only.
+    await teacher.getByText('green for growth: I am working on this').waitFor();
     const teacherWriting = teacher.getByRole('region', { name: 'Your best writing' });
     await teacherWriting.getByRole('button', { name: 'Send back to improve' }).click();
     await teacherWriting.getByLabel('What could the child improve?').fill('Tell us about the capital letter at the start.');

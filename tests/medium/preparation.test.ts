@@ -128,7 +128,13 @@ describe.each(engines)('conference preparation on %s', (engine) => {
     expect(expectError(await x.c.ana.put(picksUrl, { postIds: [x.story, x.drawing] }), 400, 'validation_failed').fields).toEqual({ 'postIds.1': 'pick_too_many' });
     // Cleo's approved post is not Ana's to pick.
     const cleoPost = json<{ id: string }>(await x.c.teacherA.post(`/api/students/${x.w.cleo.id}/posts`, { caption: 'Cleo', items: [{ kind: 'text', text: 'Cleo' }] }), 201).id;
-    expectError(await x.c.ana.put(picksUrl, { postIds: [cleoPost] }), 400, 'validation_failed');
+    expect((await database.db.select({ status: posts.status }).from(posts).where(eq(posts.id, cleoPost)))[0]?.status).toBe('approved');
+    expect(expectError(await x.c.ana.put(picksUrl, { postIds: [cleoPost] }), 400, 'validation_failed').fields).toEqual({ 'postIds.0': 'pick_not_eligible' });
+    // A prompt of another class, or of another round, is not hers to pick for.
+    const roundB = json<{ id: string }>(await x.c.admin.post(`/api/schools/${x.w.school.id}/rounds`, { name: 'Spring', startsOn: '2027-03-01', endsOn: '2027-03-05' }), 201).id;
+    const classBPrompt = json<{ id: string }>(await x.c.teacherB.post(`/api/classes/${x.w.classB.id}/rounds/${x.roundId}/prompts`, { title: { en: 'B' }, pickCount: 1, questions: [{ key: 'learned' }] }), 201).id;
+    expectError(await x.c.ana.put(`/api/students/${x.w.ana.id}/rounds/${x.roundId}/prompts/${classBPrompt}/picks`, { postIds: [x.story] }), 404, 'not_found');
+    expectError(await x.c.ana.put(`/api/students/${x.w.ana.id}/rounds/${roundB}/prompts/${writing}/picks`, { postIds: [x.story] }), 404, 'not_found');
     // Her teacher cannot pick for her, nor can her guardian.
     expectError(await x.c.teacherA.put(picksUrl, { postIds: [x.story] }), 403, 'forbidden');
     expectError(await x.c.guardianA.put(picksUrl, { postIds: [x.story] }), 403, 'forbidden');
@@ -186,7 +192,7 @@ describe.each(engines)('conference preparation on %s', (engine) => {
     // Class B's criterion is not Ana's.
     const [listB] = await database.db.insert(criteriaLists).values({ schoolId: x.w.school.id, classId: x.w.classB.id, title: 'B list' }).returning({ id: criteriaLists.id });
     const [critB] = await database.db.insert(criteria).values({ listId: listB!.id, position: 0, wording: 'B only' }).returning({ id: criteria.id });
-    expectError(await x.c.ana.put(`/api/selections/${selectionId}/marks`, { marks: [{ criterionId: critB!.id, kind: 'strength' }] }), 400, 'validation_failed');
+    expect(expectError(await x.c.ana.put(`/api/selections/${selectionId}/marks`, { marks: [{ criterionId: critB!.id, kind: 'strength' }] }), 400, 'validation_failed').fields).toEqual({ 'marks.0.criterionId': 'unknown_criterion' });
   });
 
   it('shows the class ready on the board once each child has picked, reflected and set a goal with their commitment', async () => {
@@ -221,8 +227,16 @@ describe.each(engines)('conference preparation on %s', (engine) => {
     expect((await board()).students.find((s) => s.givenName === 'Ana')!.readiness.status).toBe('sent_back');
     const back = json<Prep>(await prepOf(x.c.ana, x.w.ana.id, x.roundId));
     expect(back.prompts[0]!.selections[0]!.sentBack?.comment).toBe('Tell us about your capital letters');
+    // Saving the same words again is not working on it: still sent back.
+    json(await x.c.ana.put(`/api/selections/${selectionId}/answers/${prep.prompts[0]!.questions[0]!.id}`, { text: `Answer to ${prep.prompts[0]!.questions[0]!.id}` }));
+    expect((await board()).students.find((s) => s.givenName === 'Ana')!.readiness.status).toBe('sent_back');
     json(await x.c.ana.put(`/api/selections/${selectionId}/answers/${prep.prompts[0]!.questions[0]!.id}`, { text: 'I used a capital letter for my name.' }));
     expect((await board()).students.find((s) => s.givenName === 'Ana')!.readiness.status).toBe('ready');
+
+    // Her teacher takes the story back (something was wrong with it): it no longer counts as picked.
+    json(await x.c.teacherA.post(`/api/posts/${x.story}/return`, { comment: 'Your name is missing' }));
+    expect((await board()).students.find((s) => s.givenName === 'Ana')!.readiness).toMatchObject({ status: 'in_progress', picked: 1 });
+    expect(json<Prep>(await prepOf(x.c.ana, x.w.ana.id, x.roundId)).prompts[0]!.selections).toEqual([]);
     expectError(await x.c.ana.post(`/api/selections/${selectionId}/send-back`, { comment: 'Me' }), 403, 'forbidden');
   });
 
@@ -253,6 +267,54 @@ describe.each(engines)('conference preparation on %s', (engine) => {
     expect(await database.db.select().from(selections).where(eq(selections.promptId, writing))).toHaveLength(1);
   });
 
+  it('keeps the answers to a question through edits, even one switched off and on again', async () => {
+    const x = await world();
+    const { writing } = await twoPrompts(x);
+    json(await x.c.ana.put(`/api/students/${x.w.ana.id}/rounds/${x.roundId}/prompts/${writing}/picks`, { postIds: [x.story] }));
+    const before = json<Prep>(await prepOf(x.c.ana, x.w.ana.id, x.roundId)).prompts[0]!;
+    const [didWell, makeBetter] = before.questions as [Prep['prompts'][0]['questions'][0], Prep['prompts'][0]['questions'][0]];
+    const selectionId = before.selections[0]!.id;
+    json(await x.c.ana.put(`/api/selections/${selectionId}/answers/${didWell.id}`, { text: 'Spaces' }));
+    json(await x.c.ana.put(`/api/selections/${selectionId}/answers/${makeBetter.id}`, { text: 'A full stop' }));
+    // As the page sends it: "did well" switched off and on again (no id), a question of the teacher's added, a made-up id ignored.
+    const edited = json<{ questions: Array<{ id: string; key: string | null }> }>(
+      await x.c.teacherA.patch(`/api/prompts/${writing}`, { questions: [{ id: makeBetter.id, key: 'make_better' }, { key: 'did_well' }, { id: 'made-up', text: { en: 'What was hard?' } }] }),
+    );
+    expect(edited.questions.map((q) => [q.key, q.id === didWell.id || q.id === makeBetter.id])).toEqual([
+      ['make_better', true],
+      ['did_well', true],
+      [null, false],
+    ]);
+    expect(edited.questions[1]!.id).toBe(didWell.id);
+    expect(edited.questions[2]!.id).not.toBe('made-up');
+    const after = json<Prep>(await prepOf(x.c.ana, x.w.ana.id, x.roundId));
+    expect(after.prompts[0]!.selections[0]!.answers.map((a) => a.text).sort()).toEqual(['A full stop', 'Spaces']);
+    expect(after.readiness).toMatchObject({ answered: 2, toAnswer: 3 + 1 });
+  });
+
+  // PGlite runs one transaction at a time, so only PostgreSQL can show a race.
+  it.runIf(engine === 'postgres')('never keeps more picks than asked for, nor fails, when saves cross', async () => {
+    const x = await world();
+    const { writing } = await twoPrompts(x);
+    const picksUrl = `/api/students/${x.w.ana.id}/rounds/${x.roundId}/prompts/${writing}/picks`;
+    // Two devices, saving different pieces at the same moment, again and again.
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => x.c.ana.put(picksUrl, { postIds: [i % 2 ? x.story : x.drawing] })));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect(await database.db.select().from(selections).where(eq(selections.promptId, writing))).toHaveLength(1);
+    // Marks tapped quickly: each save replaces the last, none fails.
+    const selectionId = json<Prep>(await prepOf(x.c.ana, x.w.ana.id, x.roundId)).prompts[0]!.selections[0]!.id;
+    const [spaces, capital] = x.criteria as [string, string];
+    const marks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => x.c.ana.put(`/api/selections/${selectionId}/marks`, { marks: [{ criterionId: i % 2 ? spaces : capital, kind: 'strength' }, { criterionId: i % 2 ? capital : spaces, kind: 'next_step' }] })),
+    );
+    expect(marks.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect(json<Prep>(await prepOf(x.c.ana, x.w.ana.id, x.roundId)).prompts[0]!.selections[0]!.marks).toHaveLength(2);
+    // Removing the prompt while picks are saved: either it stays (someone picked) or it is gone — never a 500.
+    const other = json<{ id: string }>(await x.c.teacherA.post(`/api/classes/${x.w.classA.id}/rounds/${x.roundId}/prompts`, { title: { en: 'Project' }, pickCount: 1, questions: [{ key: 'learned' }] }), 201).id;
+    const [del, pick] = await Promise.all([x.c.teacherA.delete(`/api/prompts/${other}`), x.c.ana.put(`/api/students/${x.w.ana.id}/rounds/${x.roundId}/prompts/${other}/picks`, { postIds: [x.story] })]);
+    expect([del.statusCode, pick.statusCode].sort()).toSatisfy((codes: number[]) => JSON.stringify(codes) === '[200,409]' || JSON.stringify(codes) === '[200,404]');
+  });
+
   it('hides a round of another school and a child of another school', async () => {
     const x = await world();
     await twoPrompts(x);
@@ -262,6 +324,5 @@ describe.each(engines)('conference preparation on %s', (engine) => {
     await database.db.update(users).set({ archivedAt: new Date() }).where(eq(users.id, x.w.cleo.userId));
     const b = json<Board>(await x.c.teacherA.get(`/api/classes/${x.w.classA.id}/rounds/${x.roundId}/readiness`));
     expect(b.students.map((s) => s.givenName)).toEqual(['Ana']);
-    void posts;
   });
 });

@@ -43,6 +43,14 @@ describe('readiness', () => {
     expect(readiness({ prompts, selections, goalSet: true, needsHelp: true }).status).toBe('needs_help');
   });
 
+  it('ignores a sent-back piece beyond what the prompt asks for (it was changed to fewer)', () => {
+    const selections = [
+      { promptId: 'writing', answeredQuestionIds: ['q1', 'q2'], sentBack: false },
+      { promptId: 'writing', answeredQuestionIds: [], sentBack: true },
+    ];
+    expect(readiness({ prompts: [writing], selections, goalSet: true, needsHelp: false })).toMatchObject({ sentBack: 0, status: 'ready' });
+  });
+
   it('is never ready for a round without prompts', () => {
     expect(readiness({ prompts: [], selections: [], goalSet: true, needsHelp: false }).status).toBe('in_progress');
   });

@@ -51,14 +51,16 @@ export function readiness(input: ReadinessInput): Readiness {
   let toPick = 0;
   let answered = 0;
   let toAnswer = 0;
+  let sentBack = 0;
   for (const prompt of input.prompts) {
+    // Picks beyond what the prompt asks for (it was changed to fewer) do not count, either way.
     const mine = input.selections.filter((s) => s.promptId === prompt.id).slice(0, prompt.pickCount);
     toPick += prompt.pickCount;
     toAnswer += prompt.pickCount * prompt.questionIds.length;
     picked += mine.length;
     for (const s of mine) answered += prompt.questionIds.filter((q) => s.answeredQuestionIds.includes(q)).length;
+    sentBack += mine.filter((s) => s.sentBack).length;
   }
-  const sentBack = input.selections.filter((s) => s.sentBack).length;
   const complete = toPick > 0 && picked === toPick && answered === toAnswer && input.goalSet;
   const status: ReadinessStatus = input.needsHelp
     ? 'needs_help'

@@ -4,7 +4,7 @@
  * answering, marking strengths and next steps, setting a goal (/students/:id/preparation/…), which
  * their teacher opens too, to help.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, Navigate, Route, Routes, useParams } from 'react-router';
 import type { ClassDetail, StudentDetail } from '../../contracts/api';
 import type { Timeline } from '../../contracts/portfolio';
@@ -12,7 +12,7 @@ import type { ChildPreparation, PromptView, ReadinessBoard, RoundView } from '..
 import { localized } from '../../domain/preparation/prompts';
 import type { ReadinessStatus } from '../../domain/preparation/readiness';
 import { ErrorNotice, Field, Loading, Name, PictureGlyph, fieldError } from '../components/ui';
-import { Saved, Switch, useDateRange } from '../components/forms';
+import { ConfirmAction, Saved, Switch, useDateRange } from '../components/forms';
 import { PickedPiece, PieceThumb } from '../features/preparation/picked-piece';
 import { draftOf, PromptEditor, type PromptDraft } from '../features/preparation/prompt-editor';
 import { api } from '../lib/api';
@@ -26,7 +26,11 @@ function currentRound(rounds: RoundView[], today: string): RoundView | undefined
   const coming = rounds.filter((r) => r.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return coming[0] ?? [...rounds].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
 }
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today on this device's calendar (not UTC: a round's last evening in Chicago is still that day). */
+const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 // ---- the admin's rounds ------------------------------------------------------------------------
 
@@ -44,6 +48,7 @@ export function RoundsPage() {
   const allPeriods = periods.status === 'ready' ? periods.data.terms.flatMap((x) => x.reportPeriods).sort((a, b) => a.startsOn.localeCompare(b.startsOn)) : [];
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     void run(async () => {
       await api('POST', `/api/schools/${schoolId}/rounds`, { ...form, reportPeriodId: form.reportPeriodId || null });
       setSaved(t('preparation.rounds.added', { name: form.name }));
@@ -244,7 +249,7 @@ function PromptCard({ prompt, index, total, languages, schoolLocale, onChanged }
   const t = useT();
   const { locale } = useI18n();
   const [editing, setEditing] = useState(false);
-  const { error, run } = useAction();
+  const { busy, error, run } = useAction();
   const title = localized(prompt.title, locale, schoolLocale);
   const move = (position: number) => run(async () => {
     await api('PATCH', `/api/prompts/${prompt.id}`, { position });
@@ -287,7 +292,7 @@ function PromptCard({ prompt, index, total, languages, schoolLocale, onChanged }
         })}
       </ul>
       <div className="row">
-        <button type="button" className="button" onClick={() => setEditing(true)}>
+        <button type="button" className="button" onClick={() => setEditing(true)} aria-label={t('preparation.prompts.editLabel', { title: title.text })}>
           {t('preparation.prompts.edit')}
         </button>
         <button type="button" className="button button-quiet" aria-disabled={index === 0 || undefined} onClick={() => index > 0 && void move(index - 1)} aria-label={t('preparation.prompts.moveUp', { title: title.text })}>
@@ -297,18 +302,18 @@ function PromptCard({ prompt, index, total, languages, schoolLocale, onChanged }
           ↓
         </button>
         {prompt.pickedBy === 0 ? (
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() =>
-              void run(async () => {
+          <ConfirmAction
+            label={t('preparation.prompts.removeLabel', { title: title.text })}
+            question={t('preparation.prompts.removeConfirm', { title: title.text })}
+            confirmLabel={t('preparation.prompts.removeYes')}
+            busy={busy}
+            onConfirm={() =>
+              run(async () => {
                 await api('DELETE', `/api/prompts/${prompt.id}`);
                 onChanged();
               })
             }
-          >
-            {t('preparation.prompts.remove')}
-          </button>
+          />
         ) : null}
       </div>
       {error ? <ErrorNotice error={error} /> : null}
@@ -541,26 +546,60 @@ function PromptSection({ prep, prompt, studentId, roundId, schoolId, onChanged }
   );
 }
 
+/** All of the child's approved posts, page after page (a portfolio of a year can hold more than one page). */
+function useApprovedPosts(studentId: string) {
+  const [state, setState] = useState<{ posts: Timeline['posts'] | null; error: unknown }>({ posts: null, error: null });
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const all: Timeline['posts'] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 40; page++) {
+        const q = new URLSearchParams({ status: 'approved' });
+        if (cursor) q.set('cursor', cursor);
+        const res: Timeline = await api<Timeline>('GET', `/api/students/${studentId}/posts?${q}`);
+        all.push(...res.posts);
+        cursor = res.nextCursor;
+        if (!cursor) break;
+      }
+      if (live) setState({ posts: all, error: null });
+    })().catch((error: unknown) => live && setState({ posts: null, error }));
+    return () => {
+      live = false;
+    };
+  }, [studentId]);
+  return state;
+}
+
 /** A grid of the child's approved posts to choose from; big targets, pressed state read out. */
 function PiecePicker({ studentId, pickCount, chosen, onSave, onCancel }: { studentId: string; pickCount: number; chosen: string[]; onSave(postIds: string[]): Promise<void>; onCancel(): void }) {
   const t = useT();
-  const timeline = useApi<Timeline>(`/api/students/${studentId}/posts?status=approved`);
+  const approved = useApprovedPosts(studentId);
   const [picked, setPicked] = useState<string[]>(chosen);
+  const [full, setFull] = useState(false);
   const { busy, error, run } = useAction();
-  if (timeline.status === 'loading') return <Loading />;
-  if (timeline.status === 'error') return <ErrorNotice error={timeline.error} />;
-  const posts = timeline.data.posts;
-  const toggle = (postId: string) => setPicked((p) => (p.includes(postId) ? p.filter((x) => x !== postId) : pickCount === 1 ? [postId] : p.length < pickCount ? [...p, postId] : p));
+  if (approved.error) return <ErrorNotice error={approved.error} />;
+  if (!approved.posts) return <Loading />;
+  const posts = approved.posts;
+  // A piece picked before but no longer approved cannot stay picked (and is not shown to pick).
+  const mine = picked.filter((id) => posts.some((p) => p.id === id));
+  const toggle = (postId: string) => {
+    setFull(false);
+    if (mine.includes(postId)) return setPicked(mine.filter((x) => x !== postId));
+    if (pickCount === 1) return setPicked([postId]);
+    if (mine.length < pickCount) return setPicked([...mine, postId]);
+    setFull(true);
+  };
   return (
     <div className="prep-picker">
       <p className="hint" role="status">
-        {t('preparation.child.pickedOf', { done: picked.length, total: pickCount })}
+        {full ? t('preparation.child.pickedFull', { total: pickCount }) : t('preparation.child.pickedOf', { done: mine.length, total: pickCount })}
       </p>
       {posts.length === 0 ? <p className="empty">{t('preparation.child.noApproved')}</p> : null}
       <ul className="prep-picker-grid">
         {posts.map((post) => {
           const cover = post.items.find((i) => (i.kind === 'photo' || i.kind === 'drawing') && i.media)?.media ?? null;
-          const on = picked.includes(post.id);
+          const on = mine.includes(post.id);
           return (
             <li key={post.id}>
               <button type="button" className={`prep-pick ${on ? 'prep-pick-on' : ''}`} aria-pressed={on} onClick={() => toggle(post.id)}>
@@ -568,7 +607,6 @@ function PiecePicker({ studentId, pickCount, chosen, onSave, onCancel }: { stude
                 <span className="prep-pick-mark" aria-hidden="true">
                   {on ? '✔' : ''}
                 </span>
-                <span className="visually-hidden">{on ? t('preparation.child.chosen') : t('preparation.child.notChosen')}</span>
               </button>
             </li>
           );
@@ -576,7 +614,7 @@ function PiecePicker({ studentId, pickCount, chosen, onSave, onCancel }: { stude
       </ul>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="row">
-        <button type="button" className="button button-primary button-big" aria-disabled={busy || undefined} onClick={() => void run(() => onSave(picked))}>
+        <button type="button" className="button button-primary button-big" aria-disabled={busy || undefined} onClick={() => !busy && void run(() => onSave(mine))}>
           {t('preparation.child.savePick')}
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel}>
@@ -633,14 +671,16 @@ function HelpButton({ prep, studentId, roundId, onChanged }: { prep: ChildPrepar
         aria-pressed={asked}
         aria-disabled={busy || undefined}
         onClick={() =>
+          !busy &&
           void run(async () => {
             await api('PUT', `/api/students/${studentId}/rounds/${roundId}/help`, { needsHelp: !asked });
             onChanged();
           })
         }
       >
-        <span aria-hidden="true">✋</span> {asked ? t('preparation.help.asked') : t('preparation.help.ask')}
+        <span aria-hidden="true">✋</span> {t('preparation.help.ask')}
       </button>
+      {asked ? <p className="hint">{t('preparation.help.asked')}</p> : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>
   );
@@ -669,6 +709,7 @@ function TeacherNote({ prep, studentId, roundId, onChanged }: { prep: ChildPrepa
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (busy) return;
           void run(async () => {
             await api('PUT', `/api/students/${studentId}/rounds/${roundId}/note`, { scaffoldingNote: note || null });
             setSaved(t('preparation.review.noteSaved'));

@@ -767,7 +767,7 @@ export const preparations = pgTable(
   {
     roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
     studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
-    /** The child pressed "I need help", or the teacher marked it. Cleared by the teacher. */
+    /** The child pressed "I need help" (and may lower their hand again), or the teacher marked it. */
     needsHelp: boolean('needs_help').notNull().default(false),
     scaffoldingNote: text('scaffolding_note'),
     scaffoldingNoteBy: uuid('scaffolding_note_by').references(() => users.id, { onDelete: 'set null' }),

@@ -21,6 +21,7 @@ import {
   findChild,
   findPostsByIds,
   findPrompt,
+  findRound,
   findSelection,
   listPrompts,
   listRounds,
@@ -183,7 +184,7 @@ async function ownPrompt(deps: Deps, actor: Actor, studentId: string, roundId: s
   const access = await preparationAccess(deps, actor, studentId);
   if (!access.prepare) throw new DomainError('forbidden');
   const prompt = await findPrompt(deps.db, promptId);
-  if (!prompt || prompt.roundId !== roundId || !access.subject.classIds.includes(prompt.classId)) throw new DomainError('not_found');
+  if (!prompt || prompt.roundId !== roundId || !access.subject.classIds.includes(prompt.classId) || !(await findRound(deps.db, roundId))) throw new DomainError('not_found');
   return { access, prompt };
 }
 
@@ -191,7 +192,7 @@ export async function setPicks(deps: Deps, actor: Actor, studentId: string, roun
   const { prompt } = await ownPrompt(deps, actor, studentId, roundId, promptId);
   const problem = checkPicks(prompt.pickCount, postIds, await approvedPostIdsOf(deps.db, studentId, postIds));
   if (problem) throw new DomainError('validation_failed', { fields: { [`postIds.${problem.index}`]: `pick_${problem.problem}` } });
-  await replacePicks(deps.db, promptId, studentId, postIds, deps.now());
+  if (!(await replacePicks(deps.db, promptId, studentId, postIds, deps.now()))) throw new DomainError('not_found');
 }
 
 /** The selection, when it is the actor's own (the child's); with its prompt. */
@@ -200,7 +201,9 @@ async function ownSelection(deps: Deps, actor: Actor, selectionId: string) {
   if (!selection) throw new DomainError('not_found');
   const access = await preparationAccess(deps, actor, selection.studentId);
   if (!access.prepare) throw new DomainError('forbidden');
-  const prompt = (await findPrompt(deps.db, selection.promptId)) as PromptRow;
+  const prompt = await findPrompt(deps.db, selection.promptId);
+  // The prompt must still be for one of the child's classes, in a round that is still there.
+  if (!prompt || !access.subject.classIds.includes(prompt.classId) || !(await findRound(deps.db, prompt.roundId))) throw new DomainError('not_found');
   return { selection, prompt, access };
 }
 
@@ -212,7 +215,7 @@ export async function answerQuestion(deps: Deps, actor: Actor, selectionId: stri
     const m = await findMedia(deps.db, value.audioMediaId);
     const existing = (await answersOf(deps.db, [selectionId])).find((a) => a.questionId === questionId);
     const reused = existing?.audioMediaId === value.audioMediaId;
-    if (!m || m.schoolId !== access.subject.schoolId || (!reused && m.uploadedBy !== access.actor.userId) || m.kind !== 'audio') {
+    if (!m || m.schoolId !== access.subject.schoolId || (!reused && m.uploadedBy !== access.actor.userId) || m.kind !== 'audio' || m.status !== 'ready') {
       throw new DomainError('validation_failed', { fields: { audioMediaId: 'media_unknown' } });
     }
   }

@@ -141,13 +141,19 @@ export async function movePrompt(db: Db, prompt: PromptRow, position: number): P
   });
 }
 
-/** Removes a prompt nobody has picked for; false when someone has (then it stays). */
+/**
+ * Removes a prompt nobody has picked for; false when someone has (then it stays). The prompt row
+ * is locked first, so a child's picks being saved at the same moment (which share-lock it) either
+ * finish before the check — and the prompt stays — or wait and then find it gone.
+ */
 export async function deletePromptIfUnpicked(db: Db, id: string): Promise<boolean> {
-  const deleted = await db
-    .delete(selectionPrompts)
-    .where(and(eq(selectionPrompts.id, id), sql`not exists (select 1 from ${selections} where ${selections.promptId} = ${id})`))
-    .returning({ id: selectionPrompts.id });
-  return deleted.length > 0;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: selectionPrompts.id }).from(selectionPrompts).where(eq(selectionPrompts.id, id)).for('update');
+    const [picked] = await tx.select({ id: selections.id }).from(selections).where(eq(selections.promptId, id)).limit(1);
+    if (picked) return false;
+    await tx.delete(selectionPrompts).where(eq(selectionPrompts.id, id));
+    return true;
+  });
 }
 
 /** The languages the people of a school read (guardians of its children, and its staff). */
@@ -219,13 +225,19 @@ export async function findPostsByIds(db: Db, ids: string[]) {
 
 // ---- selections
 
+/**
+ * The children's picks for these prompts — of pieces still approved: a post taken back by the
+ * teacher, or changed by the child (waiting again), drops out until it is approved again.
+ */
 export async function selectionsOf(db: Db, promptIds: string[], studentIds: string[]): Promise<SelectionRow[]> {
   if (promptIds.length === 0 || studentIds.length === 0) return [];
-  return db
-    .select()
+  const rows = await db
+    .select({ selection: selections })
     .from(selections)
-    .where(and(inArray(selections.promptId, promptIds), inArray(selections.studentId, studentIds)))
+    .innerJoin(posts, eq(posts.id, selections.postId))
+    .where(and(inArray(selections.promptId, promptIds), inArray(selections.studentId, studentIds), eq(posts.status, 'approved')))
     .orderBy(asc(selections.position), asc(selections.createdAt));
+  return rows.map((r) => r.selection);
 }
 
 export async function answersOf(db: Db, selectionIds: string[]): Promise<AnswerRow[]> {
@@ -242,8 +254,13 @@ export async function marksOf(db: Db, selectionIds: string[]) {
  * Makes the child's picks for a prompt exactly `postIds`, in that order: pieces no longer picked
  * go (with their answers), pieces still picked keep their answers.
  */
-export async function replacePicks(db: Db, promptId: string, studentId: string, postIds: string[], now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function replacePicks(db: Db, promptId: string, studentId: string, postIds: string[], now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // One save at a time per child (two devices at once must not leave more picks than asked for),
+    // and the prompt cannot be removed half-way (its removal locks it for update).
+    await tx.select({ id: students.id }).from(students).where(eq(students.id, studentId)).for('update');
+    const [prompt] = await tx.select({ id: selectionPrompts.id }).from(selectionPrompts).where(eq(selectionPrompts.id, promptId)).for('share');
+    if (!prompt) return false;
     const current = await tx
       .select({ id: selections.id, postId: selections.postId })
       .from(selections)
@@ -257,6 +274,7 @@ export async function replacePicks(db: Db, promptId: string, studentId: string, 
         .values({ promptId, studentId, postId, position })
         .onConflictDoUpdate({ target: [selections.promptId, selections.studentId, selections.postId], set: { position, updatedAt: now } });
     }
+    return true;
   });
 }
 
@@ -265,9 +283,19 @@ export async function findSelection(db: Db, id: string): Promise<SelectionRow | 
   return row;
 }
 
-/** Saves an answer; a changed answer also ends a "sent back" (the child has worked on it). */
+/**
+ * Saves an answer. A *changed* answer also ends a "sent back" (the child has worked on it); saving
+ * the same words again does not. The selection is locked, so a send-back and a save do not cross.
+ */
 export async function saveAnswer(db: Db, selectionId: string, questionId: string, value: { text: string; audioMediaId: string | null }, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.select({ id: selections.id }).from(selections).where(eq(selections.id, selectionId)).for('update');
+    const [before] = await tx
+      .select()
+      .from(selectionAnswers)
+      .where(and(eq(selectionAnswers.selectionId, selectionId), eq(selectionAnswers.questionId, questionId)));
+    const changed = !before || before.text !== value.text || before.audioMediaId !== value.audioMediaId;
+    if (!changed) return;
     await tx
       .insert(selectionAnswers)
       .values({ selectionId, questionId, ...value, updatedAt: now })
@@ -278,13 +306,16 @@ export async function saveAnswer(db: Db, selectionId: string, questionId: string
 
 export async function replaceMarks(db: Db, selectionId: string, marks: Array<{ criterionId: string; kind: 'strength' | 'next_step' }>): Promise<void> {
   await db.transaction(async (tx) => {
+    // Two saves of one piece's marks at once take turns (else both insert after both deleted).
+    await tx.select({ id: selections.id }).from(selections).where(eq(selections.id, selectionId)).for('update');
     await tx.delete(selectionMarks).where(eq(selectionMarks.selectionId, selectionId));
     if (marks.length) await tx.insert(selectionMarks).values(marks.map((m) => ({ selectionId, ...m })));
   });
 }
 
 export async function sendBackSelection(db: Db, id: string, comment: string, by: string, now: Date): Promise<void> {
-  await db.update(selections).set({ returnComment: comment, returnedAt: now, returnedBy: by, updatedAt: now }).where(eq(selections.id, id));
+  await db
+    .update(selections).set({ returnComment: comment, returnedAt: now, returnedBy: by, updatedAt: now }).where(eq(selections.id, id));
 }
 
 // ---- the child's criteria and goals

@@ -95,7 +95,7 @@ export async function changePrompt(
     {
       ...(change.title ? { title: cleanText(change.title, schoolLocale, 'title') } : {}),
       ...(change.pickCount !== undefined ? { pickCount: change.pickCount } : {}),
-      ...(change.questions ? { questions: cleanQuestions(change.questions, schoolLocale) } : {}),
+      ...(change.questions ? { questions: cleanQuestions(change.questions, schoolLocale, prompt.questions) } : {}),
     },
     deps.now(),
   );

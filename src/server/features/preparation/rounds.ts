@@ -78,13 +78,21 @@ export function cleanText(text: LocalizedText, schoolLocale: string, field: stri
   return out;
 }
 
-/** Questions as stored: Confer's by key, the teacher's own with their words; ids kept where given. */
-export function cleanQuestions(questions: ReadonlyArray<{ id?: string; key?: string; text?: LocalizedText }>, schoolLocale: string): PromptQuestion[] {
+/**
+ * Questions as stored: Confer's by key, the teacher's own with their words. Ids are what keep a
+ * question's answers, so an edit keeps every id the prompt already had: one the page sends back,
+ * and, for Confer's questions, the id the key had before (a question switched off and on again
+ * gets its answers back). Any other id — new, or made up — is replaced by a fresh one.
+ */
+export function cleanQuestions(questions: ReadonlyArray<{ id?: string; key?: string; text?: LocalizedText }>, schoolLocale: string, before: readonly PromptQuestion[] = []): PromptQuestion[] {
+  const known = new Set(before.map((q) => q.id));
+  const idOfKey = new Map(before.filter((q) => q.key).map((q) => [q.key as string, q.id]));
   const seen = new Set<string>();
   return questions.map((q, i) => {
-    const id = q.id && !seen.has(q.id) ? q.id : randomUUID();
-    seen.add(id);
     const key = builtInQuestions.find((k) => k === q.key);
+    const wanted = q.id && known.has(q.id) ? q.id : key ? idOfKey.get(key) : undefined;
+    const id = wanted && !seen.has(wanted) ? wanted : randomUUID();
+    seen.add(id);
     if (key) return { id, key };
     return { id, text: cleanText(q.text ?? {}, schoolLocale, `questions.${i}.text`) };
   });

@@ -3,7 +3,7 @@
  * or said with the recorder), and their "think pink" strengths and "green for growth" next steps
  * against the criteria. For their teacher the same, read-only, with "send back to improve".
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ChildPreparation, SelectionView } from '../../../contracts/preparation';
 import type { MediaView } from '../../../contracts/portfolio';
 import { localized } from '../../../domain/preparation/prompts';
@@ -24,7 +24,7 @@ export function PieceThumb({ post }: { post: SelectionView['post'] }) {
   const src = post.cover?.urls['sm.webp'] ?? post.cover?.urls['sm.jpg'];
   return (
     <div className="prep-thumb">
-      {src ? <img src={src} alt={post.caption || t('preparation.piece.pictureAlt')} /> : <p className="prep-thumb-text" data-content dir="auto">{post.firstText ?? post.caption}</p>}
+      {src ? <img src={src} alt={post.caption ? '' : t('preparation.piece.pictureAlt')} /> : <p className="prep-thumb-text" data-content dir="auto">{post.firstText ?? post.caption}</p>}
       {post.caption ? (
         <p className="prep-thumb-caption" data-content dir="auto">
           {post.caption}
@@ -45,7 +45,9 @@ function Answer({ selectionId, question, text, audio, schoolId, canEdit, onSaved
   const audioUrl = audio?.urls['original'];
 
   const save = (body: { text: string; audioMediaId: string | null }) =>
-    run(async () => {
+    busy
+      ? Promise.resolve()
+      : run(async () => {
       await api('PUT', `/api/selections/${selectionId}/answers/${encodeURIComponent(question.id)}`, body);
       setSaved(t('preparation.piece.saved'));
       onSaved();
@@ -67,13 +69,19 @@ function Answer({ selectionId, question, text, audio, schoolId, canEdit, onSaved
 
   return (
     <form className="prep-answer" onSubmit={submit}>
-      <label htmlFor={id} className="prep-question" lang={questionText.lang}>
-        {questionText.text}
-      </label>
+      {canEdit ? (
+        <label htmlFor={id} className="prep-question" lang={questionText.lang} {...(questionText.lang ? { 'data-content': true } : {})}>
+          {questionText.text}
+        </label>
+      ) : (
+        <p className="prep-question" lang={questionText.lang} {...(questionText.lang ? { 'data-content': true } : {})}>
+          {questionText.text}
+        </p>
+      )}
       {canEdit ? (
         <textarea id={id} rows={3} dir="auto" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={fieldError(t, error, 'text') ? true : undefined} />
       ) : (
-        <p id={id} className="prep-answer-text" data-content dir="auto">
+        <p className="prep-answer-text" data-content dir="auto">
           {text || (audioUrl ? '' : t('preparation.piece.notAnswered'))}
         </p>
       )}
@@ -93,7 +101,7 @@ function Answer({ selectionId, question, text, audio, schoolId, canEdit, onSaved
             </button>
             {!recording ? (
               <button type="button" className="button" onClick={() => setRecording(true)}>
-                🎤 {audioUrl ? t('preparation.piece.recordAgain') : t('preparation.piece.sayIt')}
+                <span aria-hidden="true">🎤</span> {audioUrl ? t('preparation.piece.recordAgain') : t('preparation.piece.sayIt')}
               </button>
             ) : null}
           </div>
@@ -108,25 +116,49 @@ function Answer({ selectionId, question, text, audio, schoolId, canEdit, onSaved
 const nextMark = (m: Mark | undefined): Mark | undefined => (m === undefined ? 'strength' : m === 'strength' ? 'next_step' : undefined);
 
 /** Think pink / green for growth: each criterion cycles none → strength → next step → none. Words say which, not colour alone. */
-function Marks({ selection, criteria, canEdit, onSaved }: { selection: SelectionView; criteria: Criterion[]; canEdit: boolean; onSaved(): void }) {
+function Marks({ selection, criteria, canEdit, lang, onSaved }: { selection: SelectionView; criteria: Criterion[]; canEdit: boolean; lang: string; onSaved(): void }) {
   const t = useT();
   const [marks, setMarks] = useState<Record<string, Mark>>(Object.fromEntries(selection.marks.map((m) => [m.criterionId, m.kind])));
-  const { error, run } = useAction();
+  const [said, setSaid] = useState('');
+  const { error, setError } = useAction();
+  // Taps can come faster than saves: one save at a time, and the last state wins.
+  const saving = useRef(false);
+  const latest = useRef(marks);
   if (criteria.length === 0) return null;
   const speak = (c: Criterion) => {
     if (c.audioUrl) void new Audio(c.audioUrl).play();
-    else if ('speechSynthesis' in window) window.speechSynthesis.speak(new SpeechSynthesisUtterance(c.wording));
+    else if ('speechSynthesis' in window) {
+      const words = new SpeechSynthesisUtterance(c.wording);
+      words.lang = lang;
+      window.speechSynthesis.speak(words);
+    }
   };
+  async function flush() {
+    if (saving.current) return;
+    saving.current = true;
+    try {
+      let sent: Record<string, Mark> | null = null;
+      while (sent !== latest.current) {
+        sent = latest.current;
+        await api('PUT', `/api/selections/${selection.id}/marks`, { marks: Object.entries(sent).map(([criterionId, kind]) => ({ criterionId, kind })) });
+      }
+      setError(null);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      saving.current = false;
+    }
+  }
   function cycle(c: Criterion) {
-    const next = { ...marks };
-    const m = nextMark(marks[c.id]);
+    const next = { ...latest.current };
+    const m = nextMark(next[c.id]);
     if (m) next[c.id] = m;
     else delete next[c.id];
+    latest.current = next;
     setMarks(next);
-    void run(async () => {
-      await api('PUT', `/api/selections/${selection.id}/marks`, { marks: Object.entries(next).map(([criterionId, kind]) => ({ criterionId, kind })) });
-      onSaved();
-    });
+    setSaid(t('preparation.marks.now', { criterion: c.wording, mark: t(`preparation.marks.${m ?? 'none'}`) }));
+    void flush();
   }
   // The teacher sees what the child marked; the child sees every criterion, list by list.
   const shown = canEdit ? criteria : criteria.filter((c) => marks[c.id]);
@@ -149,7 +181,7 @@ function Marks({ selection, criteria, canEdit, onSaved }: { selection: Selection
             {inner}
           </button>
         ) : (
-          <p className="prep-mark-button">{inner}</p>
+          <p className="prep-mark-button prep-mark-static">{inner}</p>
         )}
         <button type="button" className="button button-quiet prep-speak" onClick={() => speak(c)} aria-label={t('preparation.marks.listen', { criterion: c.wording })}>
           🔊
@@ -172,6 +204,9 @@ function Marks({ selection, criteria, canEdit, onSaved }: { selection: Selection
           <ul className="prep-mark-list">{shown.filter((c) => c.listTitle === title).map(row)}</ul>
         </div>
       ))}
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
       {error ? <ErrorNotice error={error} /> : null}
     </fieldset>
   );
@@ -195,6 +230,7 @@ function SendBack({ selectionId, onSent }: { selectionId: string; onSent(): void
       className="prep-send-back"
       onSubmit={(e) => {
         e.preventDefault();
+        if (busy) return;
         void run(async () => {
           await api('POST', `/api/selections/${selectionId}/send-back`, { comment });
           setOpen(false);
@@ -253,7 +289,7 @@ export function PickedPiece({ prep, prompt, selection, schoolId, onChanged }: { 
           />
         );
       })}
-      <Marks selection={selection} criteria={prep.criteria} canEdit={canEdit} onSaved={onChanged} />
+      <Marks selection={selection} criteria={prep.criteria} canEdit={canEdit} lang={prep.schoolLocale} onSaved={onChanged} />
       {prep.can.review ? <SendBack selectionId={selection.id} onSent={onChanged} /> : null}
     </article>
   );

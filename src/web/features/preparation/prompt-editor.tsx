@@ -44,7 +44,7 @@ function LanguageFields({ label, languages, value, onChange, error, multiline }:
             {i === 0 ? ` ${t('preparation.prompts.required')}` : ` ${t('preparation.prompts.optional')}`}
           </label>
           {multiline ? (
-            <textarea id={`${id}-${lang}`} lang={lang} dir="auto" rows={2} value={value[lang] ?? ''} aria-invalid={i === 0 && error ? true : undefined} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} />
+            <textarea id={`${id}-${lang}`} lang={lang} dir="auto" rows={2} value={value[lang] ?? ''} aria-invalid={i === 0 && error ? true : undefined} aria-describedby={i === 0 && error ? `${id}-error` : undefined} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} />
           ) : (
             <input id={`${id}-${lang}`} lang={lang} dir="auto" value={value[lang] ?? ''} aria-invalid={i === 0 && error ? true : undefined} aria-describedby={i === 0 && error ? `${id}-error` : undefined} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} />
           )}
@@ -63,22 +63,30 @@ export function PromptEditor({ initial, languages, schoolLocale, submitLabel, on
   const t = useT();
   const [draft, setDraft] = useState<PromptDraft>(initial);
   const { busy, error, run } = useAction();
+  const pickId = useId();
+  // Confer's questions keep their ids when switched off and on again, so their answers come back.
+  const keyIds = new Map(initial.questions.flatMap((q) => ('key' in q && q.id ? [[q.key, q.id] as const] : [])));
   const langs = languages.length ? languages : [schoolLocale];
   const has = (key: BuiltInQuestion) => draft.questions.some((q) => 'key' in q && q.key === key);
   const toggle = (key: BuiltInQuestion) =>
-    setDraft((d) => ({ ...d, questions: has(key) ? d.questions.filter((q) => !('key' in q && q.key === key)) : [...d.questions, { key }] }));
+    setDraft((d) => {
+      if (has(key)) return { ...d, questions: d.questions.filter((q) => !('key' in q && q.key === key)) };
+      const id = keyIds.get(key);
+      return { ...d, questions: [...d.questions, id ? { id, key } : { key }] };
+    });
   const own = draft.questions.map((q, i) => ({ q, i })).filter((x): x is { q: { id?: string; text: Record<string, string> }; i: number } => 'text' in x.q);
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     void run(() => onSubmit(draft));
   }
   return (
     <form className="prep-prompt-form" onSubmit={submit} noValidate>
       <LanguageFields label={t('preparation.prompts.title')} languages={langs} value={draft.title} onChange={(title) => setDraft((d) => ({ ...d, title }))} error={fieldError(t, error, `title.${schoolLocale}`)} />
       <div className="field">
-        <label htmlFor="prep-pick-count">{t('preparation.prompts.pickCount')}</label>
-        <select id="prep-pick-count" value={draft.pickCount} onChange={(e) => setDraft((d) => ({ ...d, pickCount: Number(e.target.value) }))}>
+        <label htmlFor={pickId}>{t('preparation.prompts.pickCount')}</label>
+        <select id={pickId} value={draft.pickCount} onChange={(e) => setDraft((d) => ({ ...d, pickCount: Number(e.target.value) }))}>
           {[1, 2, 3, 4, 5, 6].map((n) => (
             <option key={n} value={n}>
               {t('preparation.prompts.pieces', { count: n })}
