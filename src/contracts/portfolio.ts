@@ -1,6 +1,8 @@
 /** Request and response shapes of the portfolio: posts, their items and media, tags, approval, comments. */
 import { z } from 'zod';
+import { TAGS_PER_POST_MAX } from '../domain/criteria/lists';
 import { CAPTION_MAX, COMMENT_MAX, GROUP_MAX, ITEMS_MAX, REFLECTION_MAX, TEXT_ITEM_MAX } from '../domain/portfolio/posts';
+import { postCriterionView, standardRef } from './criteria';
 
 const id = z.uuid();
 
@@ -42,6 +44,8 @@ const postFields = {
   reflectionAudioId: id.nullable().default(null),
   items: z.array(newItem).min(1).max(ITEMS_MAX),
   tagIds: z.array(id).max(12).default([]),
+  /** The success criteria the piece shows: the child's (of their classes' lists; for a group post, the class's). */
+  criterionIds: z.array(id).max(TAGS_PER_POST_MAX).default([]),
 };
 
 export const newPost = z.object(postFields);
@@ -105,9 +109,15 @@ export const postView = z.object({
   approvedAt: z.string().nullable(),
   items: z.array(z.object({ id, kind: itemKind, text: z.string().nullable(), media: mediaView.nullable() })),
   tags: z.array(z.object({ id, kind: z.string(), name: z.string() })),
+  /** The success criteria the piece shows (families see them too: a good conversation starter). */
+  criteria: z.array(postCriterionView),
+  /** The standards a teacher tagged. */
+  standards: z.array(standardRef),
   comments: z.array(commentView),
   /** What the reader may do with it. */
   can: z.object({ edit: z.boolean(), review: z.boolean(), comment: z.boolean(), hideComments: z.boolean() }),
+  /** Whether the reader may tick its criteria (PUT /api/posts/:id/criteria) and tag its standards (…/standards). */
+  canTag: z.object({ criteria: z.boolean(), standards: z.boolean() }),
 });
 export type PostView = z.infer<typeof postView>;
 

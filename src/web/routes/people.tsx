@@ -40,6 +40,15 @@ export function ClassPage() {
           </Link>
         </div>
       </section>
+      <section aria-labelledby="class-criteria">
+        <h2 id="class-criteria">{t('criteria.class.title')}</h2>
+        <p>{t('criteria.class.lead')}</p>
+        <div className="row row-tight">
+          <Link className="button" to={`/classes/${c.id}/criteria`}>
+            {t('criteria.class.open')}
+          </Link>
+        </div>
+      </section>
       <section aria-labelledby="class-preparation">
         <h2 id="class-preparation">{t('preparation.class.title')}</h2>
         <p>{t('preparation.class.lead')}</p>
@@ -166,6 +175,10 @@ export function StudentPage() {
         <p>
           <Link className="button button-primary" to={`/students/${s.id}/portfolio`}>
             <span aria-hidden="true">📒</span> {t('portfolio.home.childPortfolio', { name: s.givenName })}
+          </Link>
+          {' '}
+          <Link className="button" to={`/students/${s.id}/goals`}>
+            <span aria-hidden="true">🎯</span> {t('goals.home.childGoals', { name: s.givenName })}
           </Link>
         </p>
       ) : null}

@@ -6,9 +6,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ClassDetail, StudentDetail } from '../../contracts/api';
+import type { ClassCriteria, StudentCriteria } from '../../contracts/criteria';
 import type { ClassPosts, PostView, TagView, Timeline } from '../../contracts/portfolio';
 import { ErrorNotice, Loading, Name, PictureGlyph, fieldError } from '../components/ui';
 import { Saved, Switch } from '../components/forms';
+import { checklistItems } from '../features/criteria/criteria-checklist';
+import { useCriteriaLocale } from '../features/criteria/speak';
 import { PostComposer } from '../features/portfolio/composer';
 import { PostCard } from '../features/portfolio/post-card';
 import { api } from '../lib/api';
@@ -147,6 +150,8 @@ export function NewPostPage() {
   const navigate = useNavigate();
   const student = useApi<StudentDetail>(`/api/students/${id}`);
   const tags = useApi<{ tags: TagView[] }>(student.status === 'ready' ? `/api/schools/${student.data.schoolId}/tags` : null);
+  const criteria = useApi<StudentCriteria>(`/api/students/${id}/criteria`);
+  const criteriaLang = useCriteriaLocale();
   if (student.status === 'loading') return <Loading />;
   if (student.status === 'error') return <ErrorNotice error={student.error} />;
   const s = student.data;
@@ -164,6 +169,8 @@ export function NewPostPage() {
       <PostComposer
         schoolId={s.schoolId}
         tags={tags.status === 'ready' ? tags.data.tags : []}
+        criteria={criteria.status === 'ready' ? checklistItems(criteria.data.lists) : []}
+        criteriaLang={criteria.status === 'ready' ? criteria.data.locale : criteriaLang}
         forChild={child}
         submitLabel={child ? t('portfolio.new.sendChild') : t('portfolio.new.send')}
         onSubmit={async (post) => {
@@ -182,6 +189,7 @@ export function GroupPostPage() {
   const navigate = useNavigate();
   const klass = useApi<ClassDetail>(`/api/classes/${id}`);
   const tags = useApi<{ tags: TagView[] }>(klass.status === 'ready' ? `/api/schools/${klass.data.schoolId}/tags` : null);
+  const criteria = useApi<ClassCriteria>(`/api/classes/${id}/criteria`);
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   if (klass.status === 'loading') return <Loading />;
@@ -201,6 +209,8 @@ export function GroupPostPage() {
       <PostComposer
         schoolId={c.schoolId}
         tags={tags.status === 'ready' ? tags.data.tags : []}
+        criteria={criteria.status === 'ready' ? checklistItems(criteria.data.lists) : []}
+        criteriaLang={criteria.status === 'ready' ? criteria.data.locale : 'en'}
         forChild={false}
         submitLabel={t('portfolio.group.send', { count: chosen.length })}
         onSubmit={async (post) => {

@@ -10,6 +10,7 @@ import { DomainError } from '../../../domain/errors';
 import { can, type Actor } from '../../../domain/permissions/index';
 import { initialStatus } from '../../../domain/portfolio/posts';
 import type { Deps } from '../../deps';
+import { checkGroupPostCriteria, checkNewPostCriteria } from '../criteria/tag-post';
 import { authorize } from '../school/authorize';
 import { findStudentSubject } from '../school/school.repo';
 import { childAccess } from './access';
@@ -25,6 +26,7 @@ export async function createPost(deps: Deps, actor: Actor, studentId: string, bo
   if (actor.kind !== 'user') throw new DomainError('unauthenticated');
   const schoolId = access.subject.schoolId;
   const content = await checkContent(deps, actor, schoolId, body);
+  const criterionIds = await checkNewPostCriteria(deps, schoolId, studentId, body.criterionIds);
   const authorRole = access.own ? ('student' as const) : ('staff' as const);
   // The class whose queue it waits in: for a teacher, a class of the child's they teach.
   const classes = await classesOfStudent(deps.db, studentId);
@@ -49,6 +51,7 @@ export async function createPost(deps: Deps, actor: Actor, studentId: string, bo
       },
       items: content.items ?? [],
       tagIds: content.tagIds ?? [],
+      criterionIds,
     }),
   );
   if (status === 'approved') await scheduleDigests(deps, schoolId, [studentId], now);
@@ -71,6 +74,7 @@ export async function createGroupPost(deps: Deps, actor: Actor, classId: string,
   }
   if (Object.keys(fields).length) throw new DomainError('validation_failed', { fields });
   const content = await checkContent(deps, actor, cls.schoolId, body);
+  const criterionIds = await checkGroupPostCriteria(deps, classId, body.criterionIds);
   const groupId = randomUUID();
   const now = deps.now();
   const ids = await deps.db.transaction(async (tx) => {
@@ -95,6 +99,7 @@ export async function createGroupPost(deps: Deps, actor: Actor, classId: string,
           },
           items: content.items ?? [],
           tagIds: content.tagIds ?? [],
+          criterionIds,
         }),
       );
     }

@@ -1,7 +1,8 @@
 /**
  * Editing a post: the child edits their own (a returned post goes back to the queue — so does an
  * approved one, unless the class approves automatically: families never see words a teacher has
- * not); a teacher of the child may edit any post of theirs, keeping its status.
+ * not; changing only its subjects keeps its status); a teacher of the child may edit any post of
+ * theirs, keeping its status.
  */
 import type { z } from 'zod';
 import type { postChange } from '../../../contracts/portfolio';
@@ -28,7 +29,10 @@ export async function editPost(deps: Deps, actor: Actor, postId: string, change:
   const content = await checkContent(deps, actor, row.schoolId, change, already);
   const editor = access.review ? ('staff' as const) : ('student' as const);
   const autoApproves = row.classId ? ((await findClassSettings(deps.db, row.classId))?.autoApprovePosts ?? false) : false;
-  const status = statusAfterEdit(row.status, editor, autoApproves);
+  // Only words and media send a child's post back for approval: changing its subjects (like
+  // ticking criteria, features/criteria/tag-post.ts) shows families nothing a teacher has not seen.
+  const wordsOrMedia = change.caption !== undefined || change.reflection !== undefined || change.reflectionAudioId !== undefined || change.items !== undefined;
+  const status = wordsOrMedia ? statusAfterEdit(row.status, editor, autoApproves) : row.status;
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await updatePost(tx, postId, {

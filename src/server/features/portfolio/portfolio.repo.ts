@@ -1,7 +1,7 @@
 /** Posts, their items, tags and comments; the school's tag list. The only Drizzle code of the portfolio. */
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { classes, enrollments, guardianStudents, guardians, media, portfolioTags, postComments, postItems, postTags, posts, schools, students, users } from '../../db/schema/index';
+import { classes, enrollments, guardianStudents, guardians, media, portfolioTags, postComments, postCriteria, postItems, postTags, posts, schools, students, users } from '../../db/schema/index';
 
 export type PostRow = typeof posts.$inferSelect;
 export type TagRow = typeof portfolioTags.$inferSelect;
@@ -41,6 +41,8 @@ export interface NewPost {
   post: typeof posts.$inferInsert;
   items: Array<Omit<typeof postItems.$inferInsert, 'postId' | 'position'>>;
   tagIds: string[];
+  /** Success criteria the piece shows, ticked by the author as they post. */
+  criterionIds?: string[];
 }
 
 export async function insertPost(db: Db, p: NewPost): Promise<string> {
@@ -48,6 +50,9 @@ export async function insertPost(db: Db, p: NewPost): Promise<string> {
   const id = (row as { id: string }).id;
   if (p.items.length) await db.insert(postItems).values(p.items.map((it, position) => ({ ...it, postId: id, position })));
   if (p.tagIds.length) await db.insert(postTags).values(p.tagIds.map((tagId) => ({ postId: id, tagId })));
+  if (p.criterionIds?.length) {
+    await db.insert(postCriteria).values(p.criterionIds.map((criterionId) => ({ postId: id, criterionId, taggedBy: p.post.authorId ?? null, createdAt: p.post.createdAt ?? new Date() })));
+  }
   return id;
 }
 

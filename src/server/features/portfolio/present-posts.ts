@@ -1,7 +1,8 @@
 /** Rows → what the pages show: items with their media addresses, tags, visible comments, and what the reader may do. */
 import type { MediaView, PostView } from '../../../contracts/portfolio';
-import type { Actor } from '../../../domain/permissions/index';
+import { can, type Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
+import { tagsOfPosts } from '../criteria/present-criteria';
 import type { ChildAccess } from './access';
 import { findPeople, findStudentName, loadPostDetails, type MediaRow, type PostRow } from './portfolio.repo';
 
@@ -23,6 +24,7 @@ export function presentMedia(row: MediaRow): MediaView {
 
 export async function presentPosts(deps: Deps, actor: Actor, rows: PostRow[], accessFor: (row: PostRow) => ChildAccess): Promise<PostView[]> {
   const { items, mediaRows, tags, comments } = await loadPostDetails(deps.db, rows);
+  const ticked = await tagsOfPosts(deps, rows.map((r) => r.id));
   const mediaById = new Map(mediaRows.map((m) => [m.id, presentMedia(m)]));
   const peopleIds = [...new Set([...rows.map((r) => r.authorId), ...comments.map((c) => c.authorId)].filter((x): x is string => Boolean(x)))];
   const people = new Map((await findPeople(deps.db, peopleIds)).map((p) => [p.id, p]));
@@ -56,6 +58,8 @@ export async function presentPosts(deps: Deps, actor: Actor, rows: PostRow[], ac
         .filter((i) => i.postId === row.id)
         .map((i) => ({ id: i.id, kind: i.kind, text: i.text, media: i.mediaId ? (mediaById.get(i.mediaId) ?? null) : null })),
       tags: tags.filter((t) => t.postId === row.id).map((t) => ({ id: t.id, kind: t.kind, name: t.name })),
+      criteria: ticked.criteria.get(row.id) ?? [],
+      standards: ticked.standards.get(row.id) ?? [],
       comments: comments
         .filter((c) => c.postId === row.id && (access.review || !c.hiddenAt))
         .map((c) => ({ id: c.id, body: c.body, author: personOf(c.authorId), createdAt: c.createdAt.toISOString(), hidden: c.hiddenAt !== null, mine: c.authorId === me })),
@@ -65,6 +69,7 @@ export async function presentPosts(deps: Deps, actor: Actor, rows: PostRow[], ac
         comment: access.comment && row.status === 'approved',
         hideComments: access.review,
       },
+      canTag: { criteria: can(actor, 'post.criteria.tag', access.subject), standards: can(actor, 'post.standards.tag', access.subject) },
     };
   });
 }

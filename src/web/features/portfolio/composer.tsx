@@ -1,9 +1,10 @@
 /**
  * Making a post, on a phone, a tablet or a laptop: add one or more pieces of work — a photo (the
  * camera, or a picture already on the device), a video, a voice recording, a drawing, some
- * writing, or any file — then a caption, the child's own reflection (typed, or spoken), and the
- * subjects it belongs to. Each piece uploads as soon as it is added, with its own progress and, if
- * it is refused, its own message; nothing typed is lost when a piece fails.
+ * writing, or any file — then a caption, the child's own reflection (typed, or spoken), which of
+ * the child's success criteria it shows, and the subjects it belongs to. Each piece uploads as
+ * soon as it is added, with its own progress and, if it is refused, its own message; nothing typed
+ * is lost when a piece fails.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { MediaView, NewPost, TagView } from '../../../contracts/portfolio';
@@ -11,6 +12,7 @@ import { ErrorNotice, Name, errorMessage, fieldError } from '../../components/ui
 import { uploadFile } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useAction } from '../../lib/use-api';
+import { CriteriaChecklist, type ChecklistItem } from '../criteria/criteria-checklist';
 import { DrawingPad } from './drawing-pad';
 import { VoiceRecorder } from './recorder';
 
@@ -34,13 +36,16 @@ export interface ComposerProps {
   forChild: boolean;
   /** Extra fields above the buttons (a group post's children). */
   children?: ReactNode;
+  /** The success criteria to tick ("Which of these does your work show?"), in the school's language `criteriaLang`. */
+  criteria?: ChecklistItem[];
+  criteriaLang?: string;
   submitLabel: string;
   onSubmit(post: NewPost): Promise<void>;
 }
 
 let nextKey = 1;
 
-export function PostComposer({ schoolId, tags, forChild, children, submitLabel, onSubmit }: ComposerProps) {
+export function PostComposer({ schoolId, tags, forChild, children, criteria = [], criteriaLang = 'en', submitLabel, onSubmit }: ComposerProps) {
   const t = useT();
   const [pieces, setPieces] = useState<Piece[]>([]);
   const [adding, setAdding] = useState<'audio' | 'drawing' | 'reflection' | null>(null);
@@ -48,6 +53,7 @@ export function PostComposer({ schoolId, tags, forChild, children, submitLabel, 
   const [reflection, setReflection] = useState('');
   const [reflectionAudio, setReflectionAudio] = useState<Piece | null>(null);
   const [tagIds, setTagIds] = useState<string[]>([]);
+  const [ticks, setTicks] = useState<Partial<Record<string, 'shown'>>>({});
   const { busy, error, run } = useAction();
   const [tried, setTried] = useState(false);
   const captionId = useId();
@@ -101,6 +107,7 @@ export function PostComposer({ schoolId, tags, forChild, children, submitLabel, 
             reflection,
             reflectionAudioId: reflectionAudio?.media?.id ?? null,
             tagIds,
+            criterionIds: criteria.filter((c) => ticks[c.id]).map((c) => c.id),
             items: usable.map((p) => (p.kind === 'text' ? { kind: 'text' as const, text: p.text } : { kind: p.kind as Exclude<ItemKind, 'text'>, mediaId: p.media!.id })),
           }),
         );
@@ -170,6 +177,18 @@ export function PostComposer({ schoolId, tags, forChild, children, submitLabel, 
           </button>
         )}
       </section>
+
+      {criteria.length ? (
+        <CriteriaChecklist
+          legend={forChild ? t('criteria.checklist.legendChild') : t('criteria.checklist.legendStaff')}
+          hint={forChild ? t('criteria.checklist.hintChild') : undefined}
+          criteria={criteria}
+          value={ticks}
+          onChange={setTicks}
+          marks={['shown']}
+          lang={criteriaLang}
+        />
+      ) : null}
 
       {tags.filter((x) => !x.archived).length ? (
         <fieldset className="choices tag-choices">

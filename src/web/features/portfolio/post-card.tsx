@@ -1,6 +1,6 @@
 /**
  * One post as families, the child and teachers see it: the work, the caption, the child's own
- * reflection (their voice when recorded), tags, and comments. Teachers approve or return a waiting
+ * reflection (their voice when recorded), the success criteria it shows, tags, and comments. Teachers approve or return a waiting
  * post here, and hide a comment; families and teachers write comments.
  */
 import { useEffect, useId, useState } from 'react';
@@ -9,6 +9,7 @@ import { ErrorNotice, Name, fieldError } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useI18n, useT } from '../../lib/i18n';
 import { useAction } from '../../lib/use-api';
+import { PostCriteria } from '../criteria/post-criteria';
 import { MediaDisplay } from './media';
 
 function When({ iso }: { iso: string }) {
@@ -81,6 +82,7 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
           {post.reflectionAudio ? <MediaDisplay media={post.reflectionAudio} label={t('portfolio.post.reflectionAudio', { name: who })} /> : null}
         </div>
       ) : null}
+      <PostCriteria post={post} viewer={viewer} onChanged={onChanged} />
       {post.tags.length ? (
         <ul className="tag-list" aria-label={t('portfolio.post.tags')}>
           {post.tags.map((tag) => (
