@@ -91,6 +91,8 @@ const studentView = z.object({ id, givenName: z.string(), familyName: z.string()
 export const goalsQuery = z.object({
   /** The report period to show; without it, the current one if the child has goals there, else the next that has. */
   period: id.optional(),
+  /** Setting a goal for this round: `defaultPeriodId` is the period after the one it looks back on. */
+  round: id.optional(),
 });
 
 export const childGoals = z.object({

@@ -1,21 +1,74 @@
 /**
- * Getting ready for a student-led conference, as the people who do it: the admin adds a round;
- * the Owls teacher writes two selection prompts; Ava (Year 1) picks her best writing and her best
- * representing, answers the questions — one of them by recording her voice — and marks "think
- * pink" and "green for growth"; her teacher sees her on the readiness board, sends one reflection
- * back, and Ava improves it. Screenshots at phone, tablet and desktop width; axe-core on each page.
+ * Getting ready for a student-led conference, as the people who do it (issue 4's journey): the
+ * admin adds a round; the Owls teacher writes success criteria and two selection prompts; Ava
+ * (Year 1, on a tablet) picks her best writing and her best representing, answers the questions —
+ * one of them by recording her voice — and marks "think pink" and "green for growth"; her teacher
+ * sees her on the readiness board, sends one reflection back, and Ava improves it; Ava sets a goal
+ * and writes her commitment; her mother (who reads Confer in Spanish) adds hers on her phone; the
+ * teacher sees Ava ready; the goal page prints (`page.pdf()`, its text read back). Screenshots at
+ * phone, tablet and desktop width; axe-core on each page.
  */
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
-import { capture, hasBrowser, launch, newContext, watchErrors } from './browser';
+import { axe, capture, hasBrowser, launch, newContext, PHONE, screensDir, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const printed = demoSignIns(demo);
 const owls = printed.owls!;
 const ava = printed.child!;
+// Ava's mother reads Confer in Spanish.
+const mother = demo.guardians.find((g) => g.children.some((c) => c.studentKey === ava.key) && g.email)!;
+const es = (await import('../../locales/es/goals.json', { with: { type: 'json' } })).default;
 const TABLET = { width: 768, height: 1024 };
+const GOAL = 'Write at least three sentences in my story.';
+
+/** Screenshots at desktop and phone (capture) and at tablet width, with axe-core at each. */
+async function captureAll(page: Page, name: string) {
+  await capture(page, name);
+  const original = page.viewportSize() ?? PHONE;
+  await page.setViewportSize(TABLET);
+  await page.waitForTimeout(50);
+  await page.screenshot({ path: path.join(screensDir, `${name}-tablet.png`), fullPage: true });
+  expect(await axe(page), `axe violations on ${name} at tablet width`).toEqual([]);
+  await page.setViewportSize(original);
+}
+
+/** The text of a PDF (pdfjs-dist, Mozilla's PDF reader, in Node), spaces squeezed. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await doc.destroy();
+  return pages.join('\n').replace(/\s+/g, ' ');
+}
+
+async function signInWithLink(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Email me a sign-in link instead' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const outbox = (await (await page.request.get('/api/dev/mail')).json()) as { messages: Array<{ to: string; text: string }> };
+        link = /https?:\/\/\S+#token=[\w-]+/.exec(outbox.messages.find((m) => m.to === email)?.text ?? '')?.[0];
+        return link;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeDefined();
+  await page.goto(new URL(link!).pathname + new URL(link!).hash);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
 
 async function signIn(context: BrowserContext, identifier: string): Promise<Page> {
   const page = await context.newPage();
@@ -47,7 +100,7 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await browser?.close();
   });
 
-  it('the teacher writes prompts, the child picks and reflects (one answer spoken), the teacher follows on the board', async () => {
+  it('the teacher writes criteria and prompts; the child picks, reflects (one answer spoken), sets a goal and commits; her mother commits; the class board shows her ready; the goal page prints', async () => {
     // The admin adds the spring round.
     const office = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const admin = await signIn(office, printed.admin!.email);
@@ -72,6 +125,22 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     const teacher = await signIn(classroom, printed.teacher!.email);
     const teacherErrors = watchErrors(teacher);
     await teacher.getByRole('link', { name: /Owls/ }).first().click();
+    const classPage = teacher.url();
+    // Success criteria first: an anchor chart of the class's own, in the children's words.
+    await teacher.getByRole('link', { name: 'Success criteria' }).click();
+    await teacher.getByRole('heading', { name: 'Success criteria for Owls' }).waitFor();
+    await teacher.getByLabel('Title', { exact: true }).last().fill('What good storytellers do');
+    await teacher.getByRole('button', { name: 'Create the list' }).click();
+    const chart = teacher.getByRole('article', { name: 'What good storytellers do' });
+    await chart.getByRole('button', { name: 'Change this list' }).click();
+    const addCriterion = chart.getByRole('form', { name: 'Add a criterion' });
+    await addCriterion.getByLabel('In the children’s words').fill('I tell things in the order they happened.');
+    await addCriterion.getByText('Picture: No picture').click();
+    await addCriterion.getByRole('radio', { name: 'clock', exact: true }).check();
+    await addCriterion.getByRole('button', { name: 'Add it' }).click();
+    await teacher.getByText('Added “I tell things in the order they happened.”.').waitFor();
+    await captureAll(teacher, 'preparation-journey-criteria');
+    await teacher.goto(classPage);
     await teacher.getByRole('link', { name: 'Prompts and readiness' }).click();
     await teacher.getByRole('heading', { name: /Selection prompts: Autumn student-led conferences/ }).waitFor();
     await teacher.getByRole('link', { name: 'Spring student-led conferences' }).click();
@@ -142,6 +211,9 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await fullStop.click();
     await writing.getByRole('button', { name: /^I put a full stop at the end\.: green for growth/ }).waitFor();
     await writing.getByRole('status').filter({ hasText: 'I put a full stop at the end.: green for growth' }).waitFor();
+    // The list her teacher has just written is there too.
+    await writing.getByRole('button', { name: /^I tell things in the order they happened\.: not marked/ }).click();
+    await writing.getByRole('button', { name: /^I tell things in the order they happened\.: think pink/ }).waitFor();
 
     const representing = kid.getByRole('region', { name: 'Your best representing' });
     await representing.getByRole('button', { name: 'Choose' }).click();
@@ -188,11 +260,69 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     await writing.getByText('Your answer is saved.').waitFor();
     await expect.poll(() => kid.getByText('Your teacher asks you to make this better:').count()).toBe(0);
 
-    await teacher.goto(`/classes/${await classIdOf(teacher)}/preparation/${roundId}/readiness`);
+    const boardUrl = `/classes/${await classIdOf(teacher)}/preparation/${roundId}/readiness`;
+    await teacher.goto(boardUrl);
     await teacher.getByRole('listitem').filter({ has: teacher.getByRole('link', { name: new RegExp(ava.givenName) }) }).getByText('Getting there').first().waitFor();
+
+    // Ava sets her goal for the round and writes her own commitment.
+    await kid.getByRole('link', { name: 'Set a goal' }).click();
+    await kid.getByRole('heading', { name: 'My new goal' }).waitFor();
+    await kid.getByText('This goal is for the conference round.').waitFor();
+    // The round looks back on the spring report: the goal is for the one after it.
+    expect(await kid.getByLabel('Report period it is for').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Summer report (the next one)');
+    await kid.getByLabel('What do I want to get better at?').fill(GOAL);
+    await kid.getByLabel('How will I know I did it?').fill('Three full stops in my writing book.');
+    await captureAll(kid, 'preparation-journey-goal-new');
+    await kid.getByRole('button', { name: 'Save my goal' }).click();
+    const kidGoal = kid.getByRole('article', { name: GOAL });
+    await kidGoal.getByLabel('What will I do?').fill('I will write a sentence every day.');
+    await kidGoal.getByRole('button', { name: 'Save my commitment' }).click();
+    await kidGoal.getByText('Your commitment is saved.').waitFor();
+    await captureAll(kid, 'preparation-journey-goal-child');
+    await kid.goto(`/students/${await studentIdOf(kid)}/preparation/${roundId}`);
+    await kid.getByText('You are ready for your conference!').waitFor();
+    await captureAll(kid, 'preparation-journey-child-ready');
+    expect(kidErrors).toEqual([]);
+
+    // Her mother, on her phone, in Spanish: her own box only, then the goal page, printed.
+    const home = await newContext(browser, { viewport: PHONE });
+    const phone = await home.newPage();
+    const phoneErrors = watchErrors(phone);
+    await signInWithLink(phone, mother.email);
+    await phone.getByRole('link', { name: es.home.childGoals.replace('{name}', ava.givenName) }).first().click();
+    await phone.getByRole('link', { name: /Summer report/ }).click();
+    const goal = phone.getByRole('article', { name: GOAL });
+    await goal.getByText('I will write a sentence every day.').waitFor();
+    await goal.getByLabel(es.commit.promptGuardian.replace('{name}', ava.givenName)).fill('Leeré un cuento con ella cada noche.');
+    await goal.getByRole('button', { name: es.commit.save }).click();
+    await goal.getByText(es.commit.saved).waitFor();
+    await captureAll(phone, 'preparation-journey-goal-family');
+    await phone.getByRole('link', { name: es.list.printPage }).click();
+    const doc = phone.locator('article.goal-doc[lang="es"]');
+    await doc.getByText(GOAL).waitFor();
+    await captureAll(phone, 'preparation-journey-goal-page');
+    const text = await pdfText(await phone.pdf({ format: 'A4', printBackground: true }));
+    expect(text).toContain(GOAL);
+    expect(text).toContain('I will write a sentence every day.');
+    expect(text).toContain('Leeré un cuento con ella cada noche.');
+    expect(text).toContain(es.page.commitments);
+    expect(phoneErrors).toEqual([]);
+
+    // The teacher's board: Ava is ready — picked, reflected, a goal with her commitment.
+    await teacher.goto(boardUrl);
+    const readyCard = teacher.getByRole('listitem').filter({ has: teacher.getByRole('link', { name: new RegExp(ava.givenName) }) });
+    await readyCard.getByText('Ready').first().waitFor();
+    await readyCard.getByText('Set, with their own commitment').waitFor();
+    await teacher.getByText('Ready: 1').waitFor();
+    await captureAll(teacher, 'preparation-journey-board');
     expect(teacherErrors).toEqual([]);
   });
 });
+
+async function studentIdOf(page: Page): Promise<string> {
+  const me = (await (await page.request.get('/api/me')).json()) as { studentId: string };
+  return me.studentId;
+}
 
 async function classIdOf(page: Page): Promise<string> {
   const mine = (await (await page.request.get('/api/me/classes')).json()) as { taught: Array<{ id: string; name: string }> };

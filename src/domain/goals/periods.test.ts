@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTargetPeriod, inCalendarOrder, periodAfter, periodContaining, periodEndsAt, periodHasEnded, periodToShow, schoolToday } from './periods';
+import { defaultTargetPeriod, inCalendarOrder, periodAfter, periodContaining, periodEndsAt, periodHasEnded, periodToShow, schoolToday, targetPeriodForRound } from './periods';
 
 const autumn = { id: 'a', name: 'Autumn', startsOn: '2026-09-02', endsOn: '2026-12-18' };
 const spring = { id: 's', name: 'Spring', startsOn: '2027-01-05', endsOn: '2027-03-26' };
 const summer = { id: 'u', name: 'Summer', startsOn: '2027-04-12', endsOn: '2027-07-21' };
 // Given out of order, as a school may have typed them.
 const periods = [summer, autumn, spring];
+
+describe('target period of a goal set for a round', () => {
+  it('is the period after the one the round looks back on', () => {
+    expect(targetPeriodForRound(periods, '2026-12-01', 's')?.id).toBe('u');
+    expect(targetPeriodForRound(periods, '2026-12-01', 'a')?.id).toBe('s');
+  });
+  it('is the next period as for any goal when the round looks back on none, or on the last', () => {
+    expect(targetPeriodForRound(periods, '2026-12-01', null)?.id).toBe('s');
+    expect(targetPeriodForRound(periods, '2026-12-01', 'u')?.id).toBe('s');
+    expect(targetPeriodForRound(periods, '2026-12-01', 'unknown')?.id).toBe('s');
+  });
+});
 
 describe('default target period ("the next one")', () => {
   it('is the first period that starts after the one containing today', () => {

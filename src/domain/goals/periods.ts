@@ -78,3 +78,14 @@ export function periodToShow<P extends PeriodDates>(periods: readonly P[], today
   }
   return current ?? defaultTargetPeriod(periods, today) ?? ordered.at(-1) ?? null;
 }
+
+/**
+ * The period a goal set for a conference round targets: the one after the period the round looks
+ * back on (if it has not ended), else the next one as for any goal.
+ *   Autumn round (reviews Autumn) → Spring; Spring round (reviews Spring) → Summer.
+ */
+export function targetPeriodForRound<P extends PeriodDates & { id: string }>(periods: readonly P[], today: string, reviewedPeriodId: string | null): P | null {
+  const reviewed = reviewedPeriodId ? periods.find((p) => p.id === reviewedPeriodId) : undefined;
+  const after = reviewed ? periodAfter(periods, reviewed) : null;
+  return after && !periodHasEnded(after, today) ? after : defaultTargetPeriod(periods, today);
+}

@@ -139,7 +139,7 @@ function NewGoalPage() {
   const roundId = search.get('round');
   const child = useIsChild(id);
   const navigate = useNavigate();
-  const goals = useApi<ChildGoals>(`/api/students/${id}/goals`);
+  const goals = useApi<ChildGoals>(`/api/students/${id}/goals${roundId ? `?round=${encodeURIComponent(roundId)}` : ''}`);
   const [what, setWhat] = useState('');
   const [measure, setMeasure] = useState('');
   const [period, setPeriod] = useState<string | null>(null);

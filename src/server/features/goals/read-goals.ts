@@ -6,7 +6,7 @@
 import type { ChildGoals, GoalPage, OneGoal } from '../../../contracts/goals';
 import { localeDir, type LocaleTag } from '../../../contracts/locales';
 import { chainBefore } from '../../../domain/goals/carry-forward';
-import { defaultTargetPeriod, inCalendarOrder, periodContaining, periodHasEnded, periodToShow, schoolToday } from '../../../domain/goals/periods';
+import { defaultTargetPeriod, inCalendarOrder, periodContaining, periodHasEnded, periodToShow, schoolToday, targetPeriodForRound } from '../../../domain/goals/periods';
 import { DomainError } from '../../../domain/errors';
 import type { Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
@@ -14,7 +14,7 @@ import { loadMessages } from '../../i18n';
 import { findSchool } from '../school/school.repo';
 import { childGoalsAccess, goalWithAccess, type GoalsAccess } from './access';
 import { carryForwardEndedGoals } from './carry-forward-goals';
-import { findGoal, listGoalsOfStudent, listReportPeriods } from './goals.repo';
+import { findGoal, findRound, listGoalsOfStudent, listReportPeriods } from './goals.repo';
 import { loadPeople, presentGoals, presentPeriod, presentStakeholders } from './present-goals';
 
 async function prepare(deps: Deps, access: GoalsAccess) {
@@ -42,7 +42,13 @@ function choosePeriod<P extends { id: string; startsOn: string; endsOn: string }
   return periodToShow(periods, today, (id) => all.filter((g) => g.reportPeriodId === id).length);
 }
 
-export async function getChildGoals(deps: Deps, actor: Actor, studentId: string, query: { period?: string | undefined }): Promise<ChildGoals> {
+/** The period a round of this school looks back on (null for a round of another school, or none). */
+async function reviewedPeriodOf(deps: Deps, schoolId: string, roundId: string): Promise<string | null> {
+  const round = await findRound(deps.db, roundId);
+  return round && round.schoolId === schoolId ? round.reportPeriodId : null;
+}
+
+export async function getChildGoals(deps: Deps, actor: Actor, studentId: string, query: { period?: string | undefined; round?: string | undefined }): Promise<ChildGoals> {
   const access = await childGoalsAccess(deps, actor, studentId, 'goals.read');
   const { today, periods, all } = await prepare(deps, access);
   const period = choosePeriod(periods, query.period, today, all);
@@ -54,7 +60,7 @@ export async function getChildGoals(deps: Deps, actor: Actor, studentId: string,
     student: studentOf(people),
     periods: periods.map((p) => ({ ...presentPeriod(p), current: p.id === current?.id, ended: periodHasEnded(p, today), goalCount: all.filter((g) => g.reportPeriodId === p.id).length })),
     period: period ? presentPeriod(period) : null,
-    defaultPeriodId: defaultTargetPeriod(periods, today)?.id ?? null,
+    defaultPeriodId: (query.round ? targetPeriodForRound(periods, today, await reviewedPeriodOf(deps, access.subject.schoolId, query.round)) : defaultTargetPeriod(periods, today))?.id ?? null,
     goals: views,
     stakeholders: await presentStakeholders(deps, access, people, writers),
     myRole: access.role,

@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../../../domain/errors';
 import { statusChange, isWritable } from '../../../domain/goals/goals';
-import { defaultTargetPeriod, periodAfter, periodHasEnded, schoolToday } from '../../../domain/goals/periods';
+import { periodHasEnded, schoolToday, targetPeriodForRound } from '../../../domain/goals/periods';
 import type { Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
 import { findSchool } from '../school/school.repo';
@@ -46,10 +46,7 @@ export async function createGoal(
   if (input.reportPeriodId !== undefined) reportPeriodId = input.reportPeriodId === null ? null : checkedPeriod(calendar, input.reportPeriodId, 'reportPeriodId');
   else {
     // Set at a round's conference: the period after the one the round looks back on; else the next one.
-    const reviewed = roundPeriodId ? calendar.periods.find((p) => p.id === roundPeriodId) : undefined;
-    const after = reviewed ? periodAfter(calendar.periods, reviewed) : null;
-    const target = after && !periodHasEnded(after, calendar.today) ? after : defaultTargetPeriod(calendar.periods, calendar.today);
-    reportPeriodId = target?.id ?? null;
+    reportPeriodId = targetPeriodForRound(calendar.periods, calendar.today, roundPeriodId)?.id ?? null;
   }
   const now = deps.now();
   const id = await insertGoal(deps.db, {
