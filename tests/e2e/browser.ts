@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -73,4 +74,79 @@ export async function capture(page: Page, name: string): Promise<void> {
     expect(await axe(page), `axe violations on ${name} at ${label} width`).toEqual([]);
   }
   await page.setViewportSize(original);
+}
+
+// ---- signing in, as people do it
+
+/** Email (or pupil username) and the demo password, on the sign-in page; waits until signed in. */
+export async function signInWithPassword(context: BrowserContext, identifier: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email (or pupil username)').fill(identifier);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+/** A sign-in link by email, read from the development outbox, then opened. */
+export async function signInWithLink(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Email me a sign-in link instead' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const outbox = (await (await page.request.get('/api/dev/mail')).json()) as { messages: Array<{ to: string; text: string }> };
+        link = /https?:\/\/\S+#token=[\w-]+/.exec(outbox.messages.find((m) => m.to === email)?.text ?? '')?.[0];
+        return link;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeDefined();
+  await page.goto(new URL(link!).pathname + new URL(link!).hash);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+/** A young pupil: the class code, their own picture, then their two password pictures. */
+export async function signInWithPictures(page: Page, classCode: string, child: { givenName: string; pictures: readonly string[] }): Promise<void> {
+  await page.goto('/sign-in/class');
+  await page.getByLabel('Class code').fill(classCode);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${child.givenName} `) }).first().click();
+  await page.getByRole('button', { name: child.pictures[0], exact: true }).click();
+  await page.getByRole('button', { name: child.pictures[1], exact: true }).click();
+  await page.getByRole('heading', { name: `Hello, ${child.givenName}!` }).waitFor();
+}
+
+// ---- tablets and print
+
+export const TABLET = { width: 768, height: 1024 };
+
+/** Screenshots at desktop and phone width (capture) and at tablet width, with axe-core at each. */
+export async function captureAll(page: Page, name: string): Promise<void> {
+  await capture(page, name);
+  const original = page.viewportSize() ?? PHONE;
+  await page.setViewportSize(TABLET);
+  await page.waitForTimeout(50);
+  await page.screenshot({ path: path.join(screensDir, `${name}-tablet.png`), fullPage: true });
+  expect(await axe(page), `axe violations on ${name} at tablet width`).toEqual([]);
+  await page.setViewportSize(original);
+}
+
+/** The text of a PDF, page by page (pdfjs-dist, Mozilla's PDF reader, in Node), with single spaces (Chromium may break a line anywhere). */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await doc.destroy();
+  return pages.join('\n').replace(/\s+/g, ' ');
 }

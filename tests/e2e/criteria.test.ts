@@ -8,11 +8,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator} from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
-import { capture, hasBrowser, launch, newContext, watchErrors } from './browser';
+import { capture, hasBrowser, launch, newContext, signInWithLink, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const teacher = demo.staff.find((s) => s.key === 'owls')!;
@@ -30,26 +30,6 @@ async function listen(scope: Locator, wording: string): Promise<Locator> {
   const describedBy = await button.getAttribute('aria-describedby');
   expect(await scope.page().locator(`[id="${describedBy}"]`).textContent()).toBe(wording);
   return button;
-}
-
-async function signInWithLink(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Email me a sign-in link instead' }).click();
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByRole('button', { name: 'Email me a link' }).click();
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const outbox = (await (await page.request.get('/api/dev/mail')).json()) as { messages: Array<{ to: string; text: string }> };
-        link = /https?:\/\/\S+#token=[\w-]+/.exec(outbox.messages.find((m) => m.to === email)?.text ?? '')?.[0];
-        return link;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeDefined();
-  await page.goto(new URL(link!).pathname + new URL(link!).hash);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 describe.skipIf(!hasBrowser)('success criteria in Chromium', () => {

@@ -6,12 +6,12 @@
  * of her work as evidence. Screenshots at desktop, phone and tablet (768 px) width, axe-core on each.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGoals } from '../../src/domain/demo/demo-goals';
-import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
+import { buildDemoSchool } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
-import { axe, capture, hasBrowser, launch, newContext, PHONE, screensDir, watchErrors } from './browser';
+import { captureAll, hasBrowser, launch, newContext, pdfText, PHONE, screensDir, signInWithPassword, TABLET, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const printed = demoSignIns(demo);
@@ -26,43 +26,6 @@ const linasGoal = demoGoals.find((g) => g.who === 'sibling2')!;
 const leo = studentOf(korean.children[0]!.studentKey);
 const koGoals = (await import('../../locales/ko/goals.json', { with: { type: 'json' } })).default;
 
-const TABLET = { width: 768, height: 1024 };
-
-/** Screenshots at desktop and phone (capture) and at tablet width, with axe-core at each. */
-async function captureAll(page: Page, name: string) {
-  await capture(page, name);
-  const original = page.viewportSize() ?? PHONE;
-  await page.setViewportSize(TABLET);
-  await page.waitForTimeout(50);
-  await page.screenshot({ path: path.join(screensDir, `${name}-tablet.png`), fullPage: true });
-  expect(await axe(page), `axe violations on ${name} at tablet width`).toEqual([]);
-  await page.setViewportSize(original);
-}
-
-/** The text of a PDF, page by page (pdfjs-dist, Mozilla's PDF reader, in Node). */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await doc.destroy();
-  // Chromium may break a line anywhere: compare with single spaces.
-  return pages.join('\n').replace(/\s+/g, ' ');
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email (or pupil username)').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
 
 describe.skipIf(!hasBrowser)('goals in Chromium', () => {
   let browser: Browser;
@@ -75,7 +38,7 @@ describe.skipIf(!hasBrowser)('goals in Chromium', () => {
 
   it('a guardian writes her commitment on a phone and prints the goal page; the Korean family’s prints in Korean', async () => {
     const context = await newContext(browser, { viewport: PHONE });
-    const phone = await signIn(context, guardian.email);
+    const phone = await signInWithPassword(context, guardian.email);
     const errors = watchErrors(phone);
     await phone.getByRole('link', { name: `${lina.givenName}’s goals` }).click();
     await phone.getByRole('heading', { level: 1, name: `${lina.givenName}’s goals` }).waitFor();
@@ -114,7 +77,7 @@ describe.skipIf(!hasBrowser)('goals in Chromium', () => {
 
     // The Korean guardian reads and prints the page in Korean; her words as she wrote them.
     const koContext = await newContext(browser, { viewport: PHONE });
-    const koPage = await signIn(koContext, korean.email);
+    const koPage = await signInWithPassword(koContext, korean.email);
     const koErrors = watchErrors(koPage);
     await koPage.goto(`/students/${await childId(koPage, leo.givenName)}/goals/page`);
     const koDoc = koPage.locator('article.goal-doc[lang="ko"]');

@@ -6,12 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser} from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
+import { buildDemoSchool } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
-import { capture, hasBrowser, launch, newContext, watchErrors } from './browser';
+import { capture, hasBrowser, launch, newContext, signInWithPassword, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const printed = demoSignIns(demo);
@@ -21,17 +21,6 @@ const ava = printed.child!;
 const owlsKids = demo.students.filter((s) => s.classKey === 'owls');
 const ko = (await import('../../locales/ko/portfolio.json', { with: { type: 'json' } })).default;
 const ar = (await import('../../locales/ar/portfolio.json', { with: { type: 'json' } })).default;
-
-async function signIn(context: BrowserContext, identifier: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email (or pupil username)').fill(identifier);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
 
 describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', () => {
   let browser: Browser;
@@ -52,7 +41,7 @@ describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', 
 
   it('a teacher on a phone posts for two children at once, and sends a post back; the child improves it', async () => {
     const context = await newContext(browser);
-    const page = await signIn(context, teacher.email);
+    const page = await signInWithPassword(context, teacher.email);
     const errors = watchErrors(page);
     await page.getByRole('link', { name: /Owls/ }).first().click();
     await page.getByRole('link', { name: 'Post for several children' }).click();
@@ -123,7 +112,7 @@ describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', 
 
   it('a family reads the portfolio in Korean, and in Arabic from right to left', async () => {
     const context = await newContext(browser);
-    const page = await signIn(context, printed.korean!.email);
+    const page = await signInWithPassword(context, printed.korean!.email);
     const childId = (await (await page.request.get('/api/me/children')).json()).children[0].id;
     await page.goto(`/students/${childId}/portfolio`);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
@@ -133,7 +122,7 @@ describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', 
     await context.close();
 
     const family = await newContext(browser);
-    const phone = await signIn(family, printed.guardian!.email);
+    const phone = await signInWithPassword(family, printed.guardian!.email);
     const children = (await (await phone.request.get('/api/me/children')).json()).children as Array<{ id: string; givenName: string }>;
     await phone.goto(`/students/${children[0]!.id}/portfolio?lang=ar`);
     await expect.poll(() => phone.evaluate(() => document.documentElement.dir)).toBe('rtl');
@@ -148,7 +137,7 @@ describe.skipIf(!hasBrowser)('portfolio for teachers and families in Chromium', 
 
   it('the admin adds and renames a subject; the unsubscribe page refuses a bad link', async () => {
     const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, printed.admin!.email);
+    const page = await signInWithPassword(context, printed.admin!.email);
     await page.getByRole('link', { name: /Subjects and strands/ }).click();
     await page.getByRole('heading', { name: 'Subjects and strands' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Music');

@@ -7,11 +7,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser} from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
-import { capture, hasBrowser, launch, newContext, watchErrors } from './browser';
+import { capture, hasBrowser, launch, newContext, signInWithLink, signInWithPictures, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const teacher = demo.staff.find((s) => s.key === 'owls')!;
@@ -20,36 +20,6 @@ const owls = demo.classes.find((c) => c.key === 'owls')!;
 // end of the class list: the demo portfolios belong to the first children.
 const guardian = demo.guardians.filter((g) => !g.preferredLocale && g.email && g.children.length === 1 && demo.students.find((s) => s.key === g.children[0]!.studentKey)?.classKey === 'owls').at(-1)!;
 const child = demo.students.find((s) => s.key === guardian.children[0]!.studentKey)!;
-
-async function signInWithPictures(page: Page) {
-  await page.goto('/sign-in/class');
-  await page.getByLabel('Class code').fill(owls.classCode);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: new RegExp(`^${child.givenName} `) }).first().click();
-  await page.getByRole('button', { name: child.pictures[0], exact: true }).click();
-  await page.getByRole('button', { name: child.pictures[1], exact: true }).click();
-  await page.getByRole('heading', { name: `Hello, ${child.givenName}!` }).waitFor();
-}
-
-async function signInWithLink(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Email me a sign-in link instead' }).click();
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByRole('button', { name: 'Email me a link' }).click();
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const outbox = (await (await page.request.get('/api/dev/mail')).json()) as { messages: Array<{ to: string; text: string }> };
-        link = /https?:\/\/\S+#token=[\w-]+/.exec(outbox.messages.find((m) => m.to === email)?.text ?? '')?.[0];
-        return link;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeDefined();
-  await page.goto(new URL(link!).pathname + new URL(link!).hash);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe.skipIf(!hasBrowser)('portfolio in Chromium', () => {
   let browser: Browser;
@@ -75,7 +45,7 @@ describe.skipIf(!hasBrowser)('portfolio in Chromium', () => {
     const pupil = await newContext(browser, { viewport: { width: 820, height: 1180 } });
     const kid = await pupil.newPage();
     const kidErrors = watchErrors(kid);
-    await signInWithPictures(kid);
+    await signInWithPictures(kid, owls.classCode, child);
     await kid.getByRole('link', { name: 'Add to my portfolio' }).click();
     await kid.getByRole('heading', { name: 'Add to my portfolio' }).waitFor();
     await capture(kid, 'portfolio-compose-empty');

@@ -8,12 +8,11 @@
  * teacher sees Ava ready; the goal page prints (`page.pdf()`, its text read back). Screenshots at
  * phone, tablet and desktop width; axe-core on each page.
  */
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
+import { buildDemoSchool } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
-import { axe, capture, hasBrowser, launch, newContext, PHONE, screensDir, watchErrors } from './browser';
+import { capture, captureAll, hasBrowser, launch, newContext, pdfText, PHONE, signInWithLink, signInWithPassword, signInWithPictures, TABLET, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const printed = demoSignIns(demo);
@@ -22,74 +21,7 @@ const ava = printed.child!;
 // Ava's mother reads Confer in Spanish.
 const mother = demo.guardians.find((g) => g.children.some((c) => c.studentKey === ava.key) && g.email)!;
 const es = (await import('../../locales/es/goals.json', { with: { type: 'json' } })).default;
-const TABLET = { width: 768, height: 1024 };
 const GOAL = 'Write at least three sentences in my story.';
-
-/** Screenshots at desktop and phone (capture) and at tablet width, with axe-core at each. */
-async function captureAll(page: Page, name: string) {
-  await capture(page, name);
-  const original = page.viewportSize() ?? PHONE;
-  await page.setViewportSize(TABLET);
-  await page.waitForTimeout(50);
-  await page.screenshot({ path: path.join(screensDir, `${name}-tablet.png`), fullPage: true });
-  expect(await axe(page), `axe violations on ${name} at tablet width`).toEqual([]);
-  await page.setViewportSize(original);
-}
-
-/** The text of a PDF (pdfjs-dist, Mozilla's PDF reader, in Node), spaces squeezed. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await doc.destroy();
-  return pages.join('\n').replace(/\s+/g, ' ');
-}
-
-async function signInWithLink(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Email me a sign-in link instead' }).click();
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByRole('button', { name: 'Email me a link' }).click();
-  let link: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const outbox = (await (await page.request.get('/api/dev/mail')).json()) as { messages: Array<{ to: string; text: string }> };
-        link = /https?:\/\/\S+#token=[\w-]+/.exec(outbox.messages.find((m) => m.to === email)?.text ?? '')?.[0];
-        return link;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeDefined();
-  await page.goto(new URL(link!).pathname + new URL(link!).hash);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
-
-async function signIn(context: BrowserContext, identifier: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email (or pupil username)').fill(identifier);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
-
-async function signInWithPictures(page: Page) {
-  await page.goto('/sign-in/class');
-  await page.getByLabel('Class code').fill(owls.classCode);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: new RegExp(`^${ava.givenName} `) }).first().click();
-  await page.getByRole('button', { name: ava.pictures[0], exact: true }).click();
-  await page.getByRole('button', { name: ava.pictures[1], exact: true }).click();
-  await page.getByRole('heading', { name: `Hello, ${ava.givenName}!` }).waitFor();
-}
 
 describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
   let browser: Browser;
@@ -103,7 +35,7 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
   it('the teacher writes criteria and prompts; the child picks, reflects (one answer spoken), sets a goal and commits; her mother commits; the class board shows her ready; the goal page prints', async () => {
     // The admin adds the spring round.
     const office = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const admin = await signIn(office, printed.admin!.email);
+    const admin = await signInWithPassword(office, printed.admin!.email);
     const adminErrors = watchErrors(admin);
     await admin.getByRole('link', { name: 'Conference rounds' }).click();
     await admin.getByRole('heading', { name: 'Conference rounds' }).waitFor();
@@ -122,7 +54,7 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
 
     // The Owls teacher writes two prompts for it.
     const classroom = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const teacher = await signIn(classroom, printed.teacher!.email);
+    const teacher = await signInWithPassword(classroom, printed.teacher!.email);
     const teacherErrors = watchErrors(teacher);
     await teacher.getByRole('link', { name: /Owls/ }).first().click();
     const classPage = teacher.url();
@@ -173,7 +105,7 @@ describe.skipIf(!hasBrowser)('conference preparation in Chromium', () => {
     const tablet = await newContext(browser, { viewport: TABLET });
     const kid = await tablet.newPage();
     const kidErrors = watchErrors(kid);
-    await signInWithPictures(kid);
+    await signInWithPictures(kid, owls.classCode, ava);
     await kid.getByRole('link', { name: 'Get ready for my conference' }).click();
     await kid.getByRole('heading', { name: 'Getting ready for my conference' }).waitFor();
     await kid.getByRole('link', { name: 'Spring student-led conferences' }).click();

@@ -11,9 +11,17 @@ import { zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
+import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
+import { pseudoMessage } from '../../src/web/lib/pseudo';
 import { hasBrowser, launch, newContext } from './browser';
 
 const demo = buildDemoSchool();
+const printed = demoSignIns(demo);
+/** A button's name in the pseudo-locale: `en` message `key` (a.b.c) of `namespace`, pseudo-translated. */
+const pseudo = (namespace: string, key: string): string => {
+  const messages = JSON.parse(readFileSync(path.resolve(`locales/en/${namespace}.json`), 'utf8'));
+  return pseudoMessage(key.split('.').reduce((m, k) => m[k], messages) as unknown as string);
+};
 const owls = demo.classes.find((c) => c.key === 'owls')!;
 
 async function hardCodedText(page: Page): Promise<string[]> {
@@ -166,6 +174,117 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     await page.locator('.confirm').waitFor();
     await page.locator('details.more summary').first().click();
     problems.push(...(await hardCodedText(page)).map((p) => `class, confirming ${p}`));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('on the criteria, preparation and goals pages of a teacher, a guardian and an older pupil', async () => {
+    const problems: string[] = [];
+    const check = async (page: Page, label: string) => problems.push(...(await hardCodedText(page)).map((p) => `${label} ${p}`));
+    const visit = async (page: Page, who: string, url: string) => {
+      await page.goto(`${url}?lang=pseudo`);
+      await page.locator('h1').first().waitFor();
+      await check(page, `${who} ${url}`);
+    };
+    /** A goal of the child's (any report period), for its own page. */
+    const goalOf = async (context: BrowserContext, studentId: string): Promise<string | undefined> => {
+      const goals = await (await context.request.get(`/api/students/${studentId}/goals`)).json();
+      if (goals.goals?.[0]) return goals.goals[0].id;
+      for (const period of goals.periods ?? []) {
+        if (!period.goalCount) continue;
+        const other = await (await context.request.get(`/api/students/${studentId}/goals?period=${period.id}`)).json();
+        if (other.goals?.[0]) return other.goals[0].id;
+      }
+      return undefined;
+    };
+
+    // The Owls' teacher: the anchor charts, the prompts, the readiness board, a child's preparation, goals.
+    const teacher = demo.staff.find((s) => s.key === 'owls')!;
+    const staff = await newContext(browser);
+    await signIn(staff, teacher.email);
+    const desk = await staff.newPage();
+    const owlsId = (await (await staff.request.get('/api/me/classes')).json()).taught.find((c: { name: string }) => c.name === owls.name).id;
+    const klass = await (await staff.request.get(`/api/classes/${owlsId}`)).json();
+    const firstChild = klass.students[0].id;
+    await visit(desk, teacher.email, `/classes/${owlsId}/criteria`);
+    await desk.getByRole('button', { name: pseudo('criteria', 'list.change') }).first().click();
+    await desk.locator('.criteria-tools').first().waitFor();
+    await check(desk, `${teacher.email} criteria, changing a list`);
+    // The class's preparation opens the current round's prompts.
+    await desk.goto(`/classes/${owlsId}/preparation?lang=pseudo`);
+    await desk.waitForURL(/\/preparation\/[0-9a-f-]{36}$/);
+    await desk.locator('h1').first().waitFor();
+    const roundId = /preparation\/([0-9a-f-]{36})/.exec(desk.url())![1]!;
+    await check(desk, `${teacher.email} /classes/${owlsId}/preparation/${roundId}`);
+    await desk.getByRole('button', { name: pseudo('preparation', 'prompts.addTitle') }).click();
+    await desk.locator('form.prep-prompt-form').waitFor();
+    await check(desk, `${teacher.email} prompts, adding one`);
+    // "Change" on the last prompt: the demo's has a question of the teacher's own.
+    await desk.locator('.prep-prompt-list > li').last().locator('.row .button').first().click();
+    await expect.poll(() => desk.locator('form.prep-prompt-form').count()).toBe(2);
+    await check(desk, `${teacher.email} prompts, changing one`);
+    const board = await (await staff.request.get(`/api/classes/${owlsId}/rounds/${roundId}/readiness`)).json();
+    // The child who asked for help (with a scaffolding note) comes first on the board.
+    const helped = (board.students.find((s: { scaffoldingNote: string | null }) => s.scaffoldingNote) ?? board.students[0]).id;
+    const goalId = await goalOf(staff, firstChild);
+    expect(goalId).toBeDefined();
+    const teacherUrls = [
+      `/classes/${owlsId}/preparation/${roundId}/readiness`,
+      `/students/${helped}/preparation/${roundId}`,
+      `/students/${firstChild}/preparation/${roundId}`,
+      `/students/${firstChild}/goals`,
+      `/students/${firstChild}/goals/new`,
+      `/students/${firstChild}/goals/page`,
+      `/students/${firstChild}/goals/${goalId}`,
+    ];
+    for (const url of teacherUrls) await visit(desk, teacher.email, url);
+    await staff.close();
+
+    // The printed guardian: each of her children's goals and goal page.
+    const family = await newContext(browser);
+    await signIn(family, printed.guardian!.email);
+    const phone = await family.newPage();
+    for (const child of (await (await family.request.get('/api/me/children')).json()).children) {
+      for (const url of [`/students/${child.id}/goals`, `/students/${child.id}/goals/page`]) await visit(phone, printed.guardian!.email, url);
+    }
+    await family.close();
+
+    // An older pupil: her goals and her preparation (perhaps nothing to do yet).
+    const older = demo.students.find((s) => s.username)!;
+    const pupil = await newContext(browser);
+    const me = await signIn(pupil, older.username!);
+    const tablet = await pupil.newPage();
+    const studentId = me.studentId ?? (await (await pupil.request.get('/api/me')).json()).studentId;
+    for (const url of [`/students/${studentId}/goals`, `/students/${studentId}/preparation`]) await visit(tablet, older.username!, url);
+    await pupil.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('on the admin’s conference rounds and standards pages, the editing tools and an import’s problems included', async () => {
+    const admin = demo.staff.find((s) => s.role === 'admin')!;
+    const context = await newContext(browser);
+    await signIn(context, admin.email);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const check = async (label: string) => problems.push(...(await hardCodedText(page)).map((p) => `${label} ${p}`));
+    const own = '/school/standards/5a1d0c1e-0000-4000-8000-000000000000';
+    for (const url of ['/school/rounds', '/school/standards', '/school/standards?q=capital', own]) {
+      await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=pseudo`);
+      await page.locator('h1').first().waitFor();
+      if (url.includes('q=')) await page.locator('.standards-results > li').first().waitFor();
+      await check(url);
+    }
+    // The school's own framework, opened and with one statement's editing tools showing.
+    await page.getByRole('button', { name: pseudo('standards', 'framework.expandAll') }).click();
+    await page.locator('.standards-edit').first().click();
+    await page.locator('.standards-tools').first().waitFor();
+    await check(`${own} editing`);
+    // A broken package through the import form: its problems, each at its JSON path.
+    await page.goto('/school/standards?lang=pseudo');
+    await page.locator('#standards-file').setInputFiles(path.resolve('tests/fixtures/standards/broken-framework.json'));
+    await page.locator('#standards-file').locator('xpath=ancestor::form').locator('button[type="submit"]').click();
+    await page.locator('.standards-refused .standards-problems li').first().waitFor({ timeout: 15_000 });
+    await check('/school/standards import problems');
     expect(problems).toEqual([]);
     await context.close();
   });

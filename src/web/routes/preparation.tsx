@@ -722,7 +722,7 @@ function TeacherNote({ prep, studentId, roundId, onChanged }: { prep: ChildPrepa
           <p className="hint" id={`${id}-hint`}>
             {t('preparation.review.noteHint')}
           </p>
-          <textarea id={id} rows={3} dir="auto" aria-describedby={`${id}-hint`} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea id={id} rows={3} dir="auto" data-content aria-describedby={`${id}-hint`} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {t('preparation.review.saveNote')}

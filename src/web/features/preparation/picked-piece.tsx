@@ -79,7 +79,7 @@ function Answer({ selectionId, question, text, audio, schoolId, canEdit, onSaved
         </p>
       )}
       {canEdit ? (
-        <textarea id={id} rows={3} dir="auto" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={fieldError(t, error, 'text') ? true : undefined} />
+        <textarea id={id} rows={3} dir="auto" data-content value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={fieldError(t, error, 'text') ? true : undefined} />
       ) : (
         <p className="prep-answer-text" data-content dir="auto">
           {text || (audioUrl ? '' : t('preparation.piece.notAnswered'))}

@@ -44,7 +44,7 @@ function LanguageFields({ label, languages, value, onChange, error, multiline }:
             {i === 0 ? ` ${t('preparation.prompts.required')}` : ` ${t('preparation.prompts.optional')}`}
           </label>
           {multiline ? (
-            <textarea id={`${id}-${lang}`} lang={lang} dir="auto" rows={2} value={value[lang] ?? ''} aria-invalid={i === 0 && error ? true : undefined} aria-describedby={i === 0 && error ? `${id}-error` : undefined} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} />
+            <textarea id={`${id}-${lang}`} lang={lang} dir="auto" data-content rows={2} value={value[lang] ?? ''} aria-invalid={i === 0 && error ? true : undefined} aria-describedby={i === 0 && error ? `${id}-error` : undefined} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} />
           ) : (
             <input id={`${id}-${lang}`} lang={lang} dir="auto" value={value[lang] ?? ''} aria-invalid={i === 0 && error ? true : undefined} aria-describedby={i === 0 && error ? `${id}-error` : undefined} onChange={(e) => onChange({ ...value, [lang]: e.target.value })} />
           )}
