@@ -1,5 +1,4 @@
 /** Success-criteria lists (anchor charts) and ticking criteria on work. Thin: parse → use case. */
-import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/api';
 import {
   classCriteria,
@@ -20,12 +19,9 @@ import { changeList, copyList, createList } from '../../features/criteria/manage
 import { getClassCriteria, getStudentCriteria } from '../../features/criteria/read-criteria';
 import { setPostCriteria, setPostStandards } from '../../features/criteria/tag-post';
 import type { TypedApp } from '../app';
+import { created, done, ok, signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const signedIn = { access: 'signed-in' as const };
-const ok = z.object({ ok: z.literal(true) });
-const done = { ok: true as const };
-const created = z.object({ id: z.uuid() });
 const tags = ['criteria'];
 
 export function registerCriteriaRoutes(app: TypedApp, deps: Deps): void {

@@ -1,5 +1,4 @@
 /** Goals, check-ins, commitments and the goal page over HTTP. Thin: parse → use case. */
-import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/api';
 import { childGoals, commitmentBody, commitmentParams, goalChange, goalPage, goalPageQuery, goalsQuery, newCheckin, newGoal, oneGoal, statusChangeBody } from '../../../contracts/goals';
 import type { Deps } from '../../deps';
@@ -8,14 +7,11 @@ import { removeCommitment, writeCommitment } from '../../features/goals/commit';
 import { getChildGoals, getGoal, getGoalPage } from '../../features/goals/read-goals';
 import { changeGoalStatus, createGoal, editGoal } from '../../features/goals/set-goal';
 import type { TypedApp } from '../app';
+import { created, done, ok, signedIn } from './shared';
 import { requestLocale } from '../locale';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const signedIn = { access: 'signed-in' as const };
 const tags = ['goals'];
-const ok = z.object({ ok: z.literal(true) });
-const done = { ok: true as const };
-const created = z.object({ id: z.uuid() });
 
 export function registerGoalsRoutes(app: TypedApp, deps: Deps): void {
   app.get(

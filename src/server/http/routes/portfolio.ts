@@ -35,12 +35,9 @@ import { getClassPosts, getPost, getTimeline } from '../../features/portfolio/re
 import { approvePost, returnPost as returnPostToChild, setAutoApprove } from '../../features/portfolio/review-post';
 import { changeTag, createTag, listSchoolTags } from '../../features/portfolio/tags';
 import type { TypedApp } from '../app';
+import { created, done, ok, signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody };
-const signedIn = { access: 'signed-in' as const };
-const ok = z.object({ ok: z.literal(true) });
-const done = { ok: true as const };
-const created = z.object({ id: z.uuid() });
 const mediaParams = z.object({ id: z.uuid(), variant: z.enum(['sm.webp', 'sm.jpg', 'lg.webp', 'lg.jpg', 'original']) });
 
 /** "bytes=0-1023" → the range within `size`, or null for a header we do not serve (then the whole file goes). */

@@ -1,5 +1,4 @@
 /** Conference rounds (minimal), selection prompts, the child's picks and reflections, the readiness board. Thin: parse → use case. */
-import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/api';
 import {
   answer,
@@ -30,12 +29,9 @@ import { changePrompt, createPrompt, getClassPrompts, removePrompt } from '../..
 import { getReadinessBoard, notePreparation, sendBackReflection } from '../../features/preparation/readiness-board';
 import { changeRound, createRound, listSchoolRounds } from '../../features/preparation/rounds';
 import type { TypedApp } from '../app';
+import { created, done, ok, signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const signedIn = { access: 'signed-in' as const };
-const ok = z.object({ ok: z.literal(true) });
-const done = { ok: true as const };
-const created = z.object({ id: z.uuid() });
 const tags = ['preparation'];
 
 export function registerPreparationRoutes(app: TypedApp, deps: Deps): void {

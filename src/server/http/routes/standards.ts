@@ -24,12 +24,10 @@ import { importCasePackage } from '../../features/standards/import-case-package'
 import { addItem, changeFramework, changeItem, createFramework, removeItem } from '../../features/standards/own-framework';
 import { getFramework, getFrameworks, getStandardSummaries, searchStandards } from '../../features/standards/read-standards';
 import type { TypedApp } from '../app';
+import { done, ok, signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody };
-const signedIn = { access: 'signed-in' as const };
 const tags = ['standards'];
-const ok = z.object({ ok: z.literal(true) });
-const done = { ok: true as const };
 const createdIdentifier = z.object({ identifier: z.string() });
 
 /** "Year 2 writing (Riverside)" → "year-2-writing-riverside" for a download's name (any script kept). */
