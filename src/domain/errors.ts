@@ -33,6 +33,24 @@ export const errorCodes = [
   'conflict',
   /** A selection prompt children have already picked work for: it cannot be removed. */
   'prompt_in_use',
+  /** Someone else has that time, or one of the family's people has another meeting then. */
+  'slot_taken',
+  /** The child already has a meeting in this round. */
+  'already_booked',
+  /** Booking for the round has not opened yet. */
+  'booking_not_open',
+  /** Booking for the round has closed. */
+  'booking_closed',
+  /** Too close to the meeting for the family to change it: the school can. */
+  'change_cutoff_passed',
+  /** No interpreter for the family's language is free at that time. */
+  'no_interpreter',
+  /** The hold ran out before it was confirmed; the times were released. */
+  'hold_expired',
+  /** Not one of the round's times for that teacher. */
+  'not_a_slot',
+  /** Sessions or a teacher with meetings booked in them cannot be removed or shortened. */
+  'has_bookings',
   /** Anything unexpected: logged with the request id; no detail leaves the server. */
   'internal',
 ] as const;

@@ -54,6 +54,13 @@ const CriteriaArea = named(() => import('./routes/criteria'), 'CriteriaArea');
 const RoundsPage = named(() => import('./routes/preparation'), 'RoundsPage');
 const ClassPreparationArea = named(() => import('./routes/preparation'), 'ClassPreparationArea');
 const StudentPreparationArea = named(() => import('./routes/preparation'), 'StudentPreparationArea');
+const FamilyBookingPage = named(() => import('./routes/booking'), 'FamilyBookingPage');
+const ClaimPage = named(() => import('./routes/booking'), 'ClaimPage');
+const RoundBookingSetupPage = named(() => import('./routes/round-booking'), 'RoundBookingSetupPage');
+const InterpretersPage = named(() => import('./routes/round-booking'), 'InterpretersPage');
+const CoveragePage = named(() => import('./routes/round-booking'), 'CoveragePage');
+const DaySheetPage = named(() => import('./routes/round-booking'), 'DaySheetPage');
+const DoorSignPage = named(() => import('./routes/round-booking'), 'DoorSignPage');
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -117,6 +124,13 @@ const router = createBrowserRouter([
       { path: '/school/rounds', element: <RequireSignIn><Later><RoundsPage /></Later></RequireSignIn> },
       { path: '/classes/:id/preparation/*', element: <RequireSignIn><Later><ClassPreparationArea /></Later></RequireSignIn> },
       { path: '/students/:id/preparation/*', element: <RequireSignIn><Later><StudentPreparationArea /></Later></RequireSignIn> },
+      { path: '/rounds/:id/book', element: <RequireSignIn><Later><FamilyBookingPage /></Later></RequireSignIn> },
+      { path: '/claim/:token', element: <RequireSignIn><Later><ClaimPage /></Later></RequireSignIn> },
+      { path: '/school/rounds/:id/booking', element: <RequireSignIn><Later><RoundBookingSetupPage /></Later></RequireSignIn> },
+      { path: '/school/interpreters', element: <RequireSignIn><Later><InterpretersPage /></Later></RequireSignIn> },
+      { path: '/school/rounds/:id/coverage', element: <RequireSignIn><Later><CoveragePage /></Later></RequireSignIn> },
+      { path: '/rounds/:id/sheet/:teacherId', element: <RequireSignIn><Later><DaySheetPage /></Later></RequireSignIn> },
+      { path: '/rounds/:id/door/:teacherId', element: <RequireSignIn><Later><DoorSignPage /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

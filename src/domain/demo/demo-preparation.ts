@@ -5,7 +5,8 @@
  * for the school's families. One child has asked for help; the printed pupil has not started, so a
  * newcomer can try it. Pure data.
  */
-export const demoRound = { name: 'Autumn student-led conferences', startsOn: '2026-12-07', endsOn: '2026-12-11', reportPeriodName: 'Autumn report' };
+/** Its dates follow the day the demo is seeded (demo-booking.ts `demoRoundDates`). */
+export const demoRound = { name: 'Autumn student-led conferences', reportPeriodName: 'Autumn report' };
 
 export const demoPrompts: Array<{ title: Record<string, string>; pickCount: number; questions: Array<{ key: 'did_well' | 'make_better' | 'learned' } | { text: Record<string, string> }> }> = [
   {

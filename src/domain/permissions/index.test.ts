@@ -61,6 +61,10 @@ const table: Row[] = [
   ['goals.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
   ['goals.manage', ana, ['teacherA', 'assistantA', 'ana']],
   ['goals.commit', ana, ['teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  // Booking: a guardian books their own child; the admin books for anyone; staff see their own sheet.
+  ['booking.book', ana, ['guardianOfAna']],
+  ['booking.manage', school, ['admin']],
+  ['booking.staff', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
 ];
 
 describe('can()', () => {

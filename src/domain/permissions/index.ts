@@ -105,6 +105,12 @@ export const policy = {
   /** The school's conference rounds (names and dates). */
   'round.read': ['school-member'],
   'round.manage': ['school-admin'],
+  /** Book, change and cancel a child's conference: the child's guardians (their own household's meetings). */
+  'booking.book': ['guardian-of-student'],
+  /** Book on a family's behalf (phone-in families), move or cancel any meeting, see coverage and every day sheet. */
+  'booking.manage': ['school-admin'],
+  /** A member of staff's own day sheet and calendar feed (and moving their own meetings). */
+  'booking.staff': ['school-staff'],
   /** A class's selection prompts for a round, and its readiness board. */
   'preparation.manage': ['school-admin', 'teacher-of-class'],
   /** A child's preparation (picks, reflections) as their teacher sees it; scaffolding notes, sending a reflection back. */

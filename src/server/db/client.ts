@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -61,7 +62,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     client = options.pglite;
   } else {
     mkdirSync(options.dataDir, { recursive: true });
-    client = new PGlite(options.dataDir);
+    // btree_gist backs the bookings' exclusion constraint (migration 0007); PostgreSQL ships it in contrib.
+    client = new PGlite(options.dataDir, { extensions: { btree_gist } });
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;

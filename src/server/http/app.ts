@@ -36,6 +36,7 @@ import { registerInvitationRoutes } from './routes/invitations';
 import { registerManageRoutes } from './routes/manage';
 import { registerCriteriaRoutes } from './routes/criteria';
 import { registerGoalsRoutes } from './routes/goals';
+import { registerBookingRoutes } from './routes/booking';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerPreparationRoutes } from './routes/preparation';
 import { registerStandardsRoutes } from './routes/standards';
@@ -213,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerStandardsRoutes(typed, deps);
   registerPreparationRoutes(typed, deps);
   registerGoalsRoutes(typed, deps);
+  registerBookingRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -25,6 +25,15 @@ export const statusOf: Record<ErrorCode, number> = {
   media_too_large: 413,
   conflict: 409,
   prompt_in_use: 409,
+  slot_taken: 409,
+  already_booked: 409,
+  booking_not_open: 409,
+  booking_closed: 409,
+  change_cutoff_passed: 409,
+  no_interpreter: 409,
+  hold_expired: 409,
+  not_a_slot: 422,
+  has_bookings: 409,
   internal: 500,
 };
 

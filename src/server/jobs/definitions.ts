@@ -6,6 +6,9 @@ import { applyRosterImportJob, planRosterImportJob } from '../features/roster/ro
 import { processMediaJob } from '../features/media/process-media';
 import { portfolioDigestJob } from '../features/portfolio/portfolio-digest';
 import { carryForwardGoalsJob } from '../features/goals/carry-forward-goals';
+import { bookingMailJob, releaseHoldJob } from '../features/booking/notify';
+import { expireOfferJob, offerFreedSlotJob, waitlistOfferMailJob } from '../features/booking/waitlist';
+import { nudgeFamilyJob } from '../features/booking/staff';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;

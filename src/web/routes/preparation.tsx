@@ -68,7 +68,7 @@ export function RoundsPage() {
         <ul className="stack-list">
           {rounds.data.rounds.map((r) => (
             <li key={r.id} className="card">
-              <h3 className="card-title">
+              <h3 className="card-title" id={`round-${r.id}`}>
                 <Name>{r.name}</Name>
               </h3>
               <p className="card-meta">
@@ -80,6 +80,9 @@ export function RoundsPage() {
                   </>
                 ) : null}
               </p>
+              <Link className="button card-action" to={`/school/rounds/${r.id}/booking`} aria-describedby={`round-${r.id}`}>
+                {t('rounds.setup.link')}
+              </Link>
             </li>
           ))}
         </ul>

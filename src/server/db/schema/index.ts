@@ -55,6 +55,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /** BCP 47 tag of the language the person reads, e.g. `ko`; null = the school's. */
     preferredLocale: text('preferred_locale'),
+    /** Languages a member of staff can hold a conference in (BCP 47). Null: the school's language. */
+    spokenLanguages: jsonb('spoken_languages').$type<string[]>(),
     /** A guardian's daily email of new portfolio posts; switched off from the account page or the email's link. */
     portfolioDigest: boolean('portfolio_digest').notNull().default(true),
     /** Until when the daily digest has covered this person's children's posts. */
@@ -110,6 +112,8 @@ export const guardians = pgTable('guardians', {
   id: id(),
   userId: uuid('user_id').notNull().unique().references(() => users.id, { onDelete: 'cascade' }),
   phone: text('phone'),
+  /** The language the family speaks at a conference (BCP 47; may be one Confer's screens are not in). Null: the account's reading language, else the school's. */
+  language: text('language'),
   createdAt: createdAt(),
 });
 
@@ -279,6 +283,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Files sent with the message (e.g. a meeting's .ics), their content as text. */
+    attachments: jsonb('attachments').$type<Array<{ filename: string; contentType: string; content: string }>>(),
     /** nodemailer's response when sent over SMTP; null when only kept in the outbox. */
     transport: jsonb('transport'),
     /** One message per key (e.g. the job that sends it): a retried job does not mail twice. */
@@ -688,11 +694,215 @@ export const conferenceRounds = pgTable(
     endsOn: date('ends_on').notNull(),
     /** The report period the conferences review (goals set there target the next one). */
     reportPeriodId: uuid('report_period_id').references(() => reportPeriods.id, { onDelete: 'set null' }),
+    /** Length of one meeting, 10–30 minutes. */
+    slotMinutes: integer('slot_minutes').notNull().default(20),
+    /** Between two meetings of one teacher. */
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    /** Walking time between two rooms, for a family's back-to-back meetings. */
+    walkMinutes: integer('walk_minutes').notNull().default(5),
+    /** How long a family's chosen times are held while they confirm (they can extend it). */
+    holdMinutes: integer('hold_minutes').notNull().default(10),
+    /** Families can book from (null: not open yet) until (null: the round's first meeting). */
+    bookingOpensAt: timestamp('booking_opens_at', { withTimezone: true }),
+    bookingClosesAt: timestamp('booking_closes_at', { withTimezone: true }),
+    /** Families can move or cancel up to this many hours before the meeting. */
+    changeCutoffHours: integer('change_cutoff_hours').notNull().default(24),
+    /** Guardians who attend separately: each books a meeting of their own, or they share one. */
+    separatedGuardians: text('separated_guardians').$type<'separate' | 'together'>().notNull().default('separate'),
+    /** Families may choose a video meeting. */
+    allowVideo: boolean('allow_video').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('conference_rounds_school_idx').on(t.schoolId, t.startsOn)],
+);
+
+/** The classes whose families book in a round. */
+export const roundClasses = pgTable(
+  'round_classes',
+  {
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    classId: uuid('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.classId] })],
+);
+
+/** A wall-clock stretch of a day ("15:30–19:00") in the school's zone, with breaks inside it. */
+export type WallTime = string; // 'HH:MM'
+export type Break = { start: WallTime; end: WallTime };
+export const roundSessions = pgTable(
+  'round_sessions',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    /** The school's local date. */
+    date: date('date').notNull(),
+    startTime: text('start_time').$type<WallTime>().notNull(),
+    endTime: text('end_time').$type<WallTime>().notNull(),
+    breaks: jsonb('breaks').$type<Break[]>().notNull().default([]),
+    /** The same stretch as instants (computed in the school's zone when saved). */
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('round_sessions_round_idx').on(t.roundId, t.startsAt)],
+);
+
+/** Where and when someone is there in a round: per session, a wall-clock window (absent = the whole session). */
+export type Availability = Array<{ sessionId: string; start: WallTime; end: WallTime }>;
+
+/** A teacher taking part in a round: room or video link, and their own availability. */
+export const roundTeachers = pgTable(
+  'round_teachers',
+  {
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    room: text('room'),
+    videoUrl: text('video_url'),
+    /** null = every session, whole; otherwise only the windows listed. */
+    availability: jsonb('availability').$type<Availability | null>(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId] })],
+);
+
+/** The school's interpreters (not necessarily people who sign in): languages and a secret calendar feed. */
+export const interpreters = pgTable(
+  'interpreters',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    /** BCP 47 tags, e.g. ['ko'], ['ar', 'fr']. */
+    languages: jsonb('languages').$type<string[]>().notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('interpreters_school_idx').on(t.schoolId)],
+);
+
+export const roundInterpreters = pgTable(
+  'round_interpreters',
+  {
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    interpreterId: uuid('interpreter_id').notNull().references(() => interpreters.id, { onDelete: 'cascade' }),
+    availability: jsonb('availability').$type<Availability | null>(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.interpreterId] })],
+);
+
+export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'expired';
+export type Attendee = { kind: 'guardian'; userId: string } | { kind: 'substitute'; name: string; relationship: string };
+
+/**
+ * One conference: a child, their teacher, a time, who comes. `held` while the family confirms
+ * (until `holdExpiresAt`), then `confirmed`; `cancelled` and `expired` rows stay for the record.
+ * Nobody is in two places at once: `booking_people` (below) carries the database's guarantee.
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    teacherId: uuid('teacher_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    /** `family`, or the guardian's user id when separated guardians each have their own meeting. */
+    party: text('party').notNull(),
+    /** The guardian whose booking this is (the family account; an admin may book on their behalf). */
+    householdUserId: uuid('household_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** Meetings held or booked together in one go (a family's sequence). */
+    groupId: uuid('group_id').notNull(),
+    status: text('status').$type<BookingStatus>().notNull(),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    mode: text('mode').$type<'in_person' | 'video'>().notNull().default('in_person'),
+    /** The language the meeting is held in (the family's); with an interpreter when the teacher does not speak it. */
+    language: text('language').notNull(),
+    interpreterId: uuid('interpreter_id').references(() => interpreters.id, { onDelete: 'set null' }),
+    attendees: jsonb('attendees').$type<Attendee[]>().notNull().default([]),
+    note: text('note').notNull().default(''),
+    /** The family asks for time alone with the teacher afterwards. */
+    privateTime: boolean('private_time').notNull().default(false),
+    /** iCalendar SEQUENCE: +1 on every change the family is told of. */
+    sequence: integer('sequence').notNull().default(0),
+    bookedBy: uuid('booked_by').references(() => users.id, { onDelete: 'set null' }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One meeting per child per round (per household when separated guardians book their own).
+    uniqueIndex('bookings_child_once_key').on(t.roundId, t.studentId, t.party).where(sql`status in ('held', 'confirmed')`),
+    index('bookings_round_teacher_idx').on(t.roundId, t.teacherId, t.startsAt),
+    index('bookings_household_idx').on(t.householdUserId, t.roundId),
+    index('bookings_holds_idx').on(t.roundId, t.holdExpiresAt).where(sql`status = 'held'`),
+    index('bookings_group_idx').on(t.groupId),
+  ],
+);
+
+/**
+ * Who is in each meeting, as keys: `teacher:<id>`, `student:<id>`, `interpreter:<id>`,
+ * `guardian:<userId>`, `substitute:<household>:<name>`. An exclusion constraint (migration 0007)
+ * refuses two active rows of one person whose times overlap: a teacher, a child, an interpreter or
+ * a family member is never booked twice at once, whatever the server processes race to do.
+ */
+export const bookingPeople = pgTable(
+  'booking_people',
+  {
+    bookingId: uuid('booking_id').notNull().references(() => bookings.id, { onDelete: 'cascade' }),
+    person: text('person').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.person] })],
+);
+
+/** A family waiting for a time to free up; offered one by email with a claim link that runs out. */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    householdUserId: uuid('household_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').$type<'waiting' | 'offered' | 'booked' | 'withdrawn'>().notNull().default('waiting'),
+    /** The held booking offered, while `offered`. */
+    offerBookingId: uuid('offer_booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    /** SHA-256 of the claim link's token. */
+    offerTokenHash: text('offer_token_hash').unique(),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    note: text('note').notNull().default(''),
+    /** Place in the queue: when the family joined, or when an offer to them ran out (back of the line). */
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('waitlist_waiting_key').on(t.roundId, t.studentId, t.householdUserId).where(sql`status in ('waiting', 'offered')`),
+    index('waitlist_round_idx').on(t.roundId, t.status, t.queuedAt),
+  ],
+);
+
+/** A secret calendar-feed URL of a teacher (user) or an interpreter. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    token: text('token').primaryKey(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    interpreterId: uuid('interpreter_id').references(() => interpreters.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_user_key').on(t.schoolId, t.userId),
+    uniqueIndex('calendar_feeds_interpreter_key').on(t.interpreterId),
+    check('calendar_feeds_owner', sql`(${t.userId} is null) <> (${t.interpreterId} is null)`),
+  ],
 );
 
 /** Text in several languages: locale tag → words. The school's own language is always there. */
@@ -876,6 +1086,15 @@ export const schema = {
   criterionStandards,
   postStandards,
   conferenceRounds,
+  roundClasses,
+  roundSessions,
+  roundTeachers,
+  interpreters,
+  roundInterpreters,
+  bookings,
+  bookingPeople,
+  waitlistEntries,
+  calendarFeeds,
   selectionPrompts,
   selections,
   selectionAnswers,

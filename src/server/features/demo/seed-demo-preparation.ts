@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { demoHelpNote, demoPromptClasses, demoPrompts, demoRound } from '../../../domain/demo/demo-preparation';
 import type { DemoSchool } from '../../../domain/demo/demo-school';
+import { demoRoundDates } from '../../../domain/demo/demo-booking';
+import { wallClockOf } from '../../../domain/booking/slots';
 import type { Deps } from '../../deps';
 import { insertPrompt, insertRound, reportPeriodByName, savePreparation } from '../preparation/preparation.repo';
 import type { DemoIds } from './seed-demo-portfolio';
@@ -10,7 +12,8 @@ import { demoSignIns } from './seed-demo-school';
 export async function seedDemoPreparation(deps: Pick<Deps, 'db' | 'media' | 'now'>, demo: DemoSchool, ids: DemoIds): Promise<void> {
   const reportPeriodId = (await reportPeriodByName(deps.db, ids.schoolId, demoRound.reportPeriodName)) ?? null;
   const admin = demo.staff.find((s) => s.role === 'admin');
-  const roundId = await insertRound(deps.db, { schoolId: ids.schoolId, name: demoRound.name, startsOn: demoRound.startsOn, endsOn: demoRound.endsOn, reportPeriodId, createdBy: ids.staffId.get(admin?.key ?? '') ?? null });
+  const dates = demoRoundDates(wallClockOf(deps.now(), demo.school.timeZone).date);
+  const roundId = await insertRound(deps.db, { schoolId: ids.schoolId, name: demoRound.name, startsOn: dates.startsOn, endsOn: dates.endsOn, reportPeriodId, createdBy: ids.staffId.get(admin?.key ?? '') ?? null });
   for (const classKey of demoPromptClasses) {
     const classId = ids.classId.get(classKey);
     if (!classId) continue;

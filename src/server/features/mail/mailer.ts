@@ -13,6 +13,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with it, e.g. a meeting's `.ics` (text/calendar). */
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 export interface SendOptions {
@@ -38,7 +40,7 @@ export function createMailer(options: { db: Db; from: string; smtpUrl?: string |
         id = existing.id;
       }
       if (!transport || !id) return;
-      const info = await transport.sendMail({ from: options.from, ...message });
+      const info = await transport.sendMail({ from: options.from, ...message, ...(message.attachments ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}) });
       await setOutboxTransport(options.db, id, { messageId: info.messageId, accepted: info.accepted, rejected: info.rejected });
     },
   };

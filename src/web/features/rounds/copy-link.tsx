@@ -1,0 +1,42 @@
+/**
+ * A secret calendar-feed address: shown in a read-only box (so it can be selected by hand too) with
+ * a Copy button that says when it worked. The address is the secret, so it is data, never translated.
+ */
+import { useId, useRef, useState } from 'react';
+import { useT } from '../../lib/i18n';
+
+export function CopyLink({ url, label, hint }: { url: string; label: string; hint?: string }) {
+  const t = useT();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      // No clipboard (an insecure origin, or permission refused): select it, so Ctrl+C / long-press copies it.
+      input.current?.select();
+      setCopied('no');
+    }
+  }
+  return (
+    <div className="rb-copy">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="rb-copy-row">
+        <input ref={input} id={id} readOnly value={url} translate="no" spellCheck={false} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" className="button" onClick={() => void copy()}>
+          {t('rounds.feed.copy')}
+        </button>
+      </div>
+      <p role="status" className="rb-copy-status">
+        {copied === 'yes' ? t('rounds.feed.copied') : copied === 'no' ? t('rounds.feed.copyByHand') : ''}
+      </p>
+    </div>
+  );
+}
