@@ -246,3 +246,12 @@ export const nudged = z.object({ families: z.number().int() });
 
 export const feedView = z.object({ url: z.string() });
 export const feedTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) });
+
+// Home ---------------------------------------------------------------------------------------------
+
+/** The rounds on a person's home page: to book as a family, or to hold as a teacher. */
+export const myConferences = z.object({
+  family: z.array(z.object({ roundId: id, name: z.string(), state: z.enum(['not_open', 'open', 'closed']), bookingOpensAt: instant.nullable(), children: z.number().int(), booked: z.number().int() })),
+  teaching: z.array(z.object({ roundId: id, name: z.string(), firstDay: day.nullable(), booked: z.number().int() })),
+});
+export type MyConferences = z.infer<typeof myConferences>;

@@ -1,8 +1,9 @@
 /** Each person's home: a teacher's classes, a family's children, a pupil's own page — from real data. */
 import { Link } from 'react-router';
 import type { MyChildren, MyClasses, StudentDetail } from '../../contracts/api';
+import type { MyConferences } from '../../contracts/booking';
 import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
-import { useT } from '../lib/i18n';
+import { useI18n, useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
 
@@ -18,6 +19,7 @@ export function HomePage() {
       ) : (
         <h1>{t('app.home.hello', { name: me.givenName })}</h1>
       )}
+      {staff || me.roles.includes('guardian') ? <ConferencesHome userId={me.id} timeZone={me.schools[0]?.timeZone} /> : null}
       {staff ? <StaffHome admin={me.roles.includes('admin')} /> : null}
       {me.roles.includes('guardian') ? <GuardianHome /> : null}
       {me.roles.length === 0 ? <p>{t('app.home.nothing')}</p> : null}
@@ -40,6 +42,49 @@ function ClassCard({ c, role, pending = 0 }: { c: MyClasses['school'][number]; r
         {pending > 0 ? <span className="badge badge-pending">{t('portfolio.home.waiting', { count: pending })}</span> : null}
       </Link>
     </li>
+  );
+}
+
+/** Upcoming conferences: a family's to book, a teacher's day sheet. Nothing when there are none. */
+function ConferencesHome({ userId, timeZone }: { userId: string; timeZone: string | undefined }) {
+  const t = useT();
+  const { intlLocale } = useI18n();
+  const data = useApi<MyConferences>('/api/me/conferences');
+  if (data.status !== 'ready' || (data.data.family.length === 0 && data.data.teaching.length === 0)) return null;
+  const { family, teaching } = data.data;
+  return (
+    <section aria-labelledby="conferences">
+      <h2 id="conferences">{t('app.home.conferences')}</h2>
+      <ul className="card-list">
+        {family.map((r) => (
+          <li key={`f-${r.roundId}`}>
+            <Link className="card card-link" to={`/rounds/${r.roundId}/book`}>
+              <span className="card-title">
+                <span data-content>{r.name}</span>
+              </span>
+              <span className="card-meta">
+                {r.state === 'open'
+                  ? t('app.home.conferencesBooked', { booked: r.booked, count: r.children })
+                  : r.state === 'not_open' && r.bookingOpensAt
+                    ? t('app.home.conferencesOpens', { when: new Date(r.bookingOpensAt).toLocaleString(intlLocale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }) })
+                    : t('app.home.conferencesClosed', { booked: r.booked, count: r.children })}
+              </span>
+              {r.state === 'open' && r.booked < r.children ? <span className="badge badge-pending">{t('app.home.conferencesBook')}</span> : null}
+            </Link>
+          </li>
+        ))}
+        {teaching.map((r) => (
+          <li key={`t-${r.roundId}`}>
+            <Link className="card card-link" to={`/rounds/${r.roundId}/sheet/${userId}`}>
+              <span className="card-title">{t('app.home.daySheet')}</span>
+              <span className="card-meta">
+                <span data-content>{r.name}</span> · {t('app.home.daySheetBooked', { count: r.booked })}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

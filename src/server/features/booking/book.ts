@@ -66,6 +66,30 @@ function refusal(err: unknown): { kind: 'overlap'; person: string | null } | { k
   return null;
 }
 
+/**
+ * Runs a booking transaction again when PostgreSQL ended it as the victim of a deadlock (40P01):
+ * the other transaction went ahead, and this one, run again, sees what it did (and is refused
+ * with a 409 if that took its time). Taking things in a fixed order (see holdMeetings) makes
+ * deadlocks rare, not impossible: a move, or a hold that ran out being freed while another family
+ * books, can still cross another transaction.
+ */
+async function retryingDeadlocks<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !isDeadlock(err)) throw err;
+    }
+  }
+}
+
+function isDeadlock(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '40P01') return true;
+  }
+  return false;
+}
+
 async function insertMeetingPeople(tx: Db, booking: BookingRow, people: string[]): Promise<void> {
   try {
     await tx.transaction((sp) => insertPeople(sp, booking.id, people, booking.startsAt, booking.endsAt));
@@ -131,14 +155,19 @@ export async function holdMeetings(
 
   const groupId = randomUUID();
   const expiresAt = new Date(now.getTime() + round.holdMinutes * MINUTE);
-  const held = await deps.db.transaction(async (tx) => {
+  const held = await retryingDeadlocks(() => deps.db.transaction(async (tx) => {
     await releaseLapsedHolds(tx, round.id, now);
     // One hold at a time per household: choosing again lets go of the times held before.
     const before = await currentHold(tx, round.id, household.householdUserId, now);
     await endBookings(tx, before.map((b) => b.id), 'expired', now, actor.kind === 'user' ? actor.userId : null);
     const live = await loadRoundTimes(tx, round, now);
-    const rows: BookingRow[] = [];
-    for (const { child, slot } of planned) {
+    // A fixed order of taking things, whatever order the meetings came in: the children's rows
+    // first (by child), then the people, in time order. Two families racing for the same times
+    // (or two parents for the same children) then wait for each other instead of deadlocking —
+    // e.g. one holding 16:00 with Ms A then 16:20 with Mr B while the other holds 16:20 with
+    // Mr B then 16:00 with Ms A, each waiting on the other's first insert.
+    const inserted = new Map<string, BookingRow>();
+    for (const { child, slot } of [...planned].sort((a, b) => (a.child!.studentId < b.child!.studentId ? -1 : 1))) {
       const teacherId = child!.teacherId!;
       let booking: BookingRow;
       try {
@@ -166,15 +195,20 @@ export async function holdMeetings(
         if (refusal(err)?.kind === 'duplicate') throw new DomainError('already_booked');
         throw err;
       }
+      inserted.set(child!.studentId, booking);
+    }
+    const rows: BookingRow[] = [];
+    for (const { child } of [...planned].sort((a, b) => a.slot!.startsAt.getTime() - b.slot!.startsAt.getTime())) {
+      let booking = inserted.get(child!.studentId)!;
       await insertMeetingPeople(tx, booking, peopleOf({ ...booking, interpreterId: null }));
-      if (teacherNeedsInterpreter(live, teacherId, household.language)) {
+      if (teacherNeedsInterpreter(live, booking.teacherId, household.language)) {
         booking = { ...booking, interpreterId: await reserveInterpreter(tx, live, booking, null, new Set()) };
       }
       rows.push(booking);
     }
     await queueHoldRelease({ db: tx, now: deps.now }, groupId, expiresAt);
     return rows;
-  });
+  }));
   return { groupId, expiresAt: expiresAt.toISOString(), bookings: await presentBookings(deps.db, round, held, now) };
 }
 
@@ -247,10 +281,12 @@ export async function confirmHold(deps: Deps, actor: Actor, groupId: string, det
   const household = await resolveHousehold(deps, actor, round, rows[0]!.householdUserId);
   const attendees = cleanAttendees(household, details.attendees);
   if (details.mode === 'video' && !round.allowVideo) throw new DomainError('validation_failed', { fields: { mode: 'video_not_offered' } });
-  const confirmedRows = await deps.db.transaction(async (tx) => {
+  const confirmedRows = await retryingDeadlocks(() => deps.db.transaction(async (tx) => {
     const held = rows.filter((r) => r.status === 'held' && r.holdExpiresAt && r.holdExpiresAt > now);
     const done = await confirmGroup(tx, groupId, now, { attendees, mode: details.mode, note: details.note, privateTime: details.privateTime });
     if (done.length === 0 || done.length < held.length) throw new DomainError('hold_expired');
+    // In time order, like a hold takes its people (see holdMeetings).
+    done.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     for (const b of done) {
       await syncAttendeePeople(tx, { ...b, attendees: [{ kind: 'guardian', userId: b.householdUserId }] }, attendees);
       await queueBookingMail({ db: tx, now: deps.now }, b, 'confirmed');
@@ -261,7 +297,7 @@ export async function confirmHold(deps: Deps, actor: Actor, groupId: string, det
       if (w.householdUserId === household.householdUserId) await updateWaitlist(tx, w.id, { status: 'booked', updatedAt: now });
     }
     return done;
-  });
+  }));
   return { bookings: await presentBookings(deps.db, round, confirmedRows, now) };
 }
 
@@ -312,7 +348,7 @@ export async function moveBooking(deps: Deps, actor: Actor, bookingId: string, s
   const slot = slotOf(times, booking.teacherId, new Date(startsAtIso), now);
   if (!slot) throw new DomainError('not_a_slot', { fields: { startsAt: 'not_a_slot' } });
   if (slot.startsAt.getTime() === booking.startsAt.getTime()) return (await presentBookings(deps.db, round, [booking], now))[0]!;
-  const moved = await deps.db.transaction(async (tx) => {
+  const moved = await retryingDeadlocks(() => deps.db.transaction(async (tx) => {
     await releaseLapsedHolds(tx, round.id, now);
     const people = peopleOf(booking).filter((p) => !p.startsWith('interpreter:'));
     await deletePeople(tx, booking.id);
@@ -328,7 +364,7 @@ export async function moveBooking(deps: Deps, actor: Actor, bookingId: string, s
     await queueReminder({ db: tx, now: deps.now }, final);
     await queueFreedSlot({ db: tx, now: deps.now }, booking);
     return final;
-  });
+  }));
   return (await presentBookings(deps.db, round, [moved], now))[0]!;
 }
 

@@ -72,6 +72,17 @@ export async function findRoundByName(db: Db, schoolId: string, name: string) {
   return row;
 }
 
+/** Rounds of these schools that have sessions and end today or later, soonest first. */
+export async function upcomingRounds(db: Db, schoolIds: string[], today: string) {
+  if (schoolIds.length === 0) return [];
+  return db
+    .selectDistinct({ id: conferenceRounds.id, startsOn: conferenceRounds.startsOn })
+    .from(conferenceRounds)
+    .innerJoin(roundSessions, eq(roundSessions.roundId, conferenceRounds.id))
+    .where(and(inArray(conferenceRounds.schoolId, schoolIds), isNull(conferenceRounds.archivedAt), sql`${conferenceRounds.endsOn} >= ${today}`))
+    .orderBy(asc(conferenceRounds.startsOn));
+}
+
 export type BookingRound = NonNullable<Awaited<ReturnType<typeof findBookingRound>>>;
 
 export async function updateBookingSettings(db: Db, roundId: string, change: Partial<typeof conferenceRounds.$inferInsert>): Promise<void> {

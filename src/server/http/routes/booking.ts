@@ -22,6 +22,7 @@ import {
   interpreterList,
   interpreterView,
   languageInput,
+  myConferences,
   moveInput,
   nudged,
   nudgeInput,
@@ -49,6 +50,7 @@ import {
   saveSessions,
 } from '../../features/booking/round-setup';
 import { addInterpreter, changeInterpreter, coverageBoard, daySheet as readDaySheet, feedCalendar, interpreterFeed, listSchoolInterpreters, myFeed, nudgeFamilies } from '../../features/booking/staff';
+import { myConferences as readMyConferences } from '../../features/booking/my-conferences';
 import { claimOffer, joinWaitlist, leaveWaitlist, readClaim } from '../../features/booking/waitlist';
 import type { TypedApp } from '../app';
 import { done, ok, signedIn } from './shared';
@@ -174,6 +176,10 @@ export function registerBookingRoutes(app: TypedApp, deps: Deps): void {
   );
   app.get('/api/me/calendar-feed', { config: signedIn, schema: { tags, summary: 'My secret calendar-feed URL (staff)', response: { 200: feedView, ...errors } } }, async (req) => myFeed(deps, req.actor, false));
   app.post('/api/me/calendar-feed', { config: signedIn, schema: { tags, summary: 'A new secret calendar-feed URL; the old one stops working', response: { 200: feedView, ...errors } } }, async (req) => myFeed(deps, req.actor, true));
+
+  app.get('/api/me/conferences', { config: signedIn, schema: { tags, summary: 'Upcoming rounds to book (a family) or to hold (a teacher), for the home page', response: { 200: myConferences, ...errors } } }, async (req) =>
+    readMyConferences(deps, req.actor),
+  );
 
   // The feed itself: the secret in the URL is the only key (calendar apps cannot sign in).
   app.get('/calendar/:token', { config: { access: 'public' }, schema: { tags, summary: 'A teacher’s or interpreter’s meetings as an iCalendar feed', params: feedTokenParams } }, async (req, reply) => {

@@ -1,0 +1,45 @@
+/**
+ * The conferences on a person's home page: each upcoming round a guardian's children take part in
+ * (how many are booked, whether booking is open), and each one a teacher holds (a link to their
+ * day sheet).
+ */
+import type { MyConferences } from '../../../contracts/booking';
+import { bookingState } from '../../../domain/booking/rules';
+import { wallClockOf } from '../../../domain/booking/slots';
+import type { Actor } from '../../../domain/permissions/index';
+import type { Deps } from '../../deps';
+import { findBookingRound, liveBookingsOfStudents, upcomingRounds } from './booking.repo';
+import { assignTeachers, loadHousehold } from './household';
+import { loadRoundTimes } from './round-times';
+
+export async function myConferences(deps: Deps, actor: Actor): Promise<MyConferences> {
+  const out: MyConferences = { family: [], teaching: [] };
+  if (actor.kind !== 'user') return out;
+  const now = deps.now();
+  const schoolIds = [...new Set([...actor.staff.map((s) => s.schoolId), ...actor.guardianOf.map((g) => g.schoolId)])];
+  for (const r of await upcomingRounds(deps.db, schoolIds, wallClockOf(now, 'UTC').date)) {
+    const round = await findBookingRound(deps.db, r.id);
+    if (!round) continue;
+    const times = await loadRoundTimes(deps.db, round, now);
+    const teacher = times.teachers.get(actor.userId);
+    if (teacher && actor.staff.some((s) => s.schoolId === round.schoolId)) {
+      out.teaching.push({ roundId: round.id, name: round.name, firstDay: times.sessions[0]?.date ?? null, booked: (times.busy.get(`teacher:${actor.userId}`) ?? []).length });
+    }
+    if (!actor.guardianOf.some((g) => g.schoolId === round.schoolId)) continue;
+    const found = await loadHousehold(deps.db, round, actor.userId);
+    if (!found) continue;
+    const household = await assignTeachers(deps, round, found, times);
+    const taking = household.children.filter((c) => c.teacherId);
+    if (taking.length === 0) continue;
+    const booked = await liveBookingsOfStudents(deps.db, round.id, taking.map((c) => c.studentId), now);
+    out.family.push({
+      roundId: round.id,
+      name: round.name,
+      state: bookingState({ bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, firstMeetingAt: times.firstMeetingAt }, now),
+      bookingOpensAt: round.bookingOpensAt?.toISOString() ?? null,
+      children: taking.length,
+      booked: taking.filter((c) => booked.some((b) => b.studentId === c.studentId && b.party === c.party && b.status === 'confirmed')).length,
+    });
+  }
+  return out;
+}
