@@ -205,7 +205,7 @@ export const sheetMeeting = z.object({
   bookingId: id,
   startsAt: instant,
   endsAt: instant,
-  student: z.object({ id, name: z.string(), className: z.string() }),
+  student: z.object({ id, name: z.string(), givenName: z.string(), familyName: z.string(), className: z.string() }),
   attendees: z.array(attendeeView),
   interpreter: z.object({ id, name: z.string() }).nullable(),
   language: z.string(),

@@ -3,12 +3,13 @@
  * meetings back to back), sees the hold's countdown tick, gets the two-minute warning (the page's
  * clock is moved on) and asks for more time, says her children's grandmother will come with a
  * note for the teacher, and sees the summary; then moves one meeting and cancels the other. The
- * page passes the pseudo-locale check on each step; an admin opens it to book for the family.
+ * page passes the pseudo-locale check on each step; an admin opens it to book for the family; the
+ * family joins the waiting list and books, from the emailed link, a time the school freed.
  * Screenshots at desktop and phone width, axe-core on each.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FamilyOptions } from '../../src/contracts/booking';
+import type { DaySheet, FamilyOptions } from '../../src/contracts/booking';
 import { demoRound } from '../../src/domain/demo/demo-preparation';
 import { buildDemoSchool } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
@@ -199,7 +200,7 @@ describe.skipIf(!hasBrowser)('family booking in Chromium', () => {
     problems.push(...(await hardCodedText(page)).map((p) => `move ${p}`));
     await page.locator('.fb-sequence').first().click();
     await page.locator('.fb-confirm').waitFor();
-    await page.locator('.fb-confirm input[type=checkbox]').last().check();
+    await page.locator('.fb-confirm fieldset input[type=checkbox]').last().check();
     await page.locator('.fb-substitute').waitFor();
     problems.push(...(await hardCodedText(page)).map((p) => `confirm ${p}`));
     expect(problems).toEqual([]);
@@ -212,7 +213,7 @@ describe.skipIf(!hasBrowser)('family booking in Chromium', () => {
     await context.close();
   });
 
-  it('an admin opens the page for the family and sees whose booking it is', async () => {
+  it('an admin opens the page for the family, sees whose booking it is and changes their meeting language', async () => {
     expect(roundId).not.toBe('');
     const context = await newContext(browser, { viewport: PHONE });
     const page = await signInWithPassword(context, admin.email);
@@ -225,6 +226,88 @@ describe.skipIf(!hasBrowser)('family booking in Chromium', () => {
     // The family's booked meeting (one of the two children's, from the journey above).
     await page.getByRole('heading', { level: 2, name: 'Booked', exact: true }).waitFor();
     await capture(page, 'booking-admin-for-family');
+    // The family asked for their meetings in Spanish: the teacher does not speak it, so an interpreter comes.
+    const family = (await (await context.request.get(`/api/rounds/${roundId}/family?household=${guardianUserId}`)).json()) as FamilyOptions;
+    const unbooked = family.children.find((c) => !c.booking)!;
+    expect(unbooked.needsInterpreter).toBe(false);
+    const language = async (tag: string, name: string) => {
+      await page.getByRole('button', { name: 'Change the language' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+      await page.getByLabel('Language for your meetings').selectOption(tag);
+      await page.getByRole('button', { name: 'Save the language' }).click();
+      await page.getByText(`Your meetings will now be in ${name}.`).waitFor();
+    };
+    await language('es', 'Spanish');
+    await page.getByText(`An interpreter who speaks Spanish will be at ${unbooked.name}’s meeting.`).waitFor();
+    const spanish = (await (await context.request.get(`/api/rounds/${roundId}/family?household=${guardianUserId}`)).json()) as FamilyOptions;
+    expect(spanish.language).toBe('es');
+    expect(spanish.children.find((c) => c.studentId === unbooked.studentId)?.needsInterpreter).toBe(true);
+    await capture(page, 'booking-admin-language');
+    await language('en', 'English');
+    expect(await page.getByText('An interpreter who speaks').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a family joins the waiting list, and books the time the school freed from the emailed link', async () => {
+    expect(roundId).not.toBe('');
+    const context = await newContext(browser, { viewport: PHONE });
+    const page = await signInWithPassword(context, guardian.email);
+    const errors = watchErrors(page);
+    const before = await familyOf(context, roundId);
+    const waiting = before.children.find((c) => !c.booking)!;
+    const other = before.children.find((c) => c.booking)!.booking!;
+    await page.goto(`/rounds/${roundId}/book`);
+    await page.getByRole('heading', { level: 2, name: 'Nothing fits?' }).waitFor();
+    await page.getByLabel('When would suit you? (optional)').fill('Any evening after half past five.');
+    await page.getByRole('button', { name: 'Join the waiting list' }).click();
+    await page.getByText(`${waiting.name}: you’re on the waiting list — we’ll email you if a time frees up.`).waitFor();
+    await page.getByRole('status').getByText('You’re on the waiting list — we’ll email you if a time frees up.').waitFor();
+    expect((await familyOf(context, roundId)).children.find((c) => c.studentId === waiting.studentId)?.waitlisted).toBe(true);
+
+    // The school cancels another family's meeting with the same teacher, well away from this family's other meeting.
+    const adminContext = await newContext(browser);
+    await signInWithPassword(adminContext, admin.email);
+    const sheet = (await (await adminContext.request.get(`/api/rounds/${roundId}/teachers/${waiting.teacher!.id}/sheet`)).json()) as DaySheet;
+    const freed = sheet.days
+      .flatMap((d) => d.slots)
+      .map((s) => s.meeting)
+      .find((m) => m && m.status === 'confirmed' && m.student.id !== waiting.studentId && Math.abs(Date.parse(m.startsAt) - Date.parse(other.startsAt)) > 2 * 3_600_000)!;
+    expect(freed).toBeDefined();
+    const csrf = (await adminContext.cookies()).find((c) => c.name === 'confer_csrf')?.value ?? '';
+    expect((await adminContext.request.post(`/api/bookings/${freed.bookingId}/cancel`, { headers: { 'x-csrf-token': csrf } })).status()).toBe(200);
+    await adminContext.close();
+
+    // The offer comes by email, with a link of its own.
+    let claimPath: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const outbox = (await (await context.request.get('/api/dev/mail')).json()) as { messages: Array<{ to: string; text: string }> };
+          const link = outbox.messages.filter((m) => m.to === guardian.email).map((m) => /https?:\/\/\S+\/claim\/[\w-]+/.exec(m.text)?.[0]).find(Boolean);
+          claimPath = link ? new URL(link).pathname : undefined;
+          return claimPath;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeDefined();
+    await page.goto(claimPath!);
+    await page.getByRole('heading', { level: 1, name: 'A time has come free' }).waitFor();
+    await page.getByText(`${waiting.name} with ${waiting.teacher!.name}, ${waiting.teacher!.room}`).waitFor();
+    await page.getByText('We’re keeping this time for you until').waitFor();
+    await capture(page, 'booking-claim-offer');
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await page.getByRole('heading', { level: 1, name: 'This time is booked for you' }).waitFor();
+    await expect.poll(() => focusedTag(page)).toBe('H1');
+    await capture(page, 'booking-claim-booked');
+    const after = await familyOf(context, roundId);
+    const booking = after.children.find((c) => c.studentId === waiting.studentId)?.booking;
+    expect(booking?.status).toBe('confirmed');
+    expect(booking?.startsAt).toBe(freed.startsAt);
+    expect(after.hold).toBeNull();
+    // The link has done its work: opened again, it says so (the booking is on the booking page).
+    await page.goto(claimPath!);
+    await page.getByRole('heading', { level: 1, name: 'This link has been used or has run out' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -185,6 +185,12 @@ export function FamilyBookingPage() {
             setStep('confirm');
           }}
           onStale={family.reload}
+          onWaitlisted={(message) => {
+            setAlert(null);
+            setFlash(message);
+            family.reload();
+            headingRef.current?.focus();
+          }}
         />
       ) : null}
       {booked.length ? (
@@ -287,6 +293,20 @@ export function ClaimPage() {
 
   if (claim.status === 'loading') return <Loading />;
   if (claim.status === 'error') {
+    // A link already used (the time was booked with it) or replaced by a newer email.
+    if (claim.error.code === 'link_invalid' || claim.error.code === 'not_found') {
+      return (
+        <div className="narrow fb">
+          <h1>{t('booking.claim.usedTitle')}</h1>
+          <p>{t('booking.claim.used')}</p>
+          <p>
+            <Link to="/" className="button button-primary">
+              {t('booking.done.home')}
+            </Link>
+          </p>
+        </div>
+      );
+    }
     return (
       <div className="narrow fb">
         <h1>{t('booking.claim.title')}</h1>

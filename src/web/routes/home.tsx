@@ -130,6 +130,12 @@ function StaffHome({ admin }: { admin: boolean }) {
               </Link>
             </li>
             <li>
+              <Link className="card card-link" to="/school/interpreters">
+                <span className="card-title">{t('app.home.interpreters')}</span>
+                <span className="card-meta">{t('app.home.interpretersHint')}</span>
+              </Link>
+            </li>
+            <li>
               <Link className="card card-link" to="/school/subjects">
                 <span className="card-title">{t('portfolio.subjects.title')}</span>
                 <span className="card-meta">{t('portfolio.subjects.homeHint')}</span>

@@ -28,6 +28,16 @@ import { useAction, useApi } from '../lib/use-api';
 
 type RoundState = RoundSetup['round']['state'];
 
+/** A page that could not load still has its heading (so it is announced and named), then why. */
+function Failed({ title, error }: { title: string; error: unknown }) {
+  return (
+    <div className="narrow">
+      <h1>{title}</h1>
+      <ErrorNotice error={error} />
+    </div>
+  );
+}
+
 function StateBadge({ state }: { state: RoundState }) {
   const t = useT();
   return <span className={`badge rb-state rb-state-${state}`}>{t(`rounds.state.${state}`)}</span>;
@@ -36,10 +46,11 @@ function StateBadge({ state }: { state: RoundState }) {
 // ---- set-up ------------------------------------------------------------------------------------
 
 export function RoundBookingSetupPage() {
+  const t = useT();
   const { id } = useParams();
   const loaded = useApi<RoundSetup>(`/api/rounds/${id}/setup`);
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
+  if (loaded.status === 'error') return <Failed title={t('rounds.setup.link')} error={loaded.error} />;
   // A new round starts from its own answer (no state carried over from the last one).
   return <SetupView key={id} initial={loaded.data} />;
 }
@@ -127,7 +138,7 @@ export function InterpretersPage() {
   const id = useId();
   const list = useApi<{ interpreters: Interpreter[] }>(schoolId ? `/api/schools/${schoolId}/interpreters` : null);
   if (list.status === 'loading') return <Loading />;
-  if (list.status === 'error') return <ErrorNotice error={list.error} />;
+  if (list.status === 'error') return <Failed title={t('rounds.interpreters.title')} error={list.error} />;
   const collator = new Intl.Collator(intlLocale);
   // One list in name order, those archived after: a person archived or restored keeps their card (and focus).
   const sorted = [...list.data.interpreters].sort((a, b) => Number(a.archived) - Number(b.archived) || collator.compare(a.name, b.name));
@@ -174,7 +185,7 @@ export function CoveragePage() {
   const { id } = useParams();
   const coverage = useApi<Coverage>(`/api/rounds/${id}/coverage`);
   if (coverage.status === 'loading') return <Loading />;
-  if (coverage.status === 'error') return <ErrorNotice error={coverage.error} />;
+  if (coverage.status === 'error') return <Failed title={t('rounds.coverage.pageTitle')} error={coverage.error} />;
   const c = coverage.data;
   return (
     <div className="rb-coverage">
@@ -208,7 +219,7 @@ export function DaySheetPage() {
   const { me } = useSession();
   const { id, teacherId, sheet } = useSheet();
   if (sheet.status === 'loading') return <Loading />;
-  if (sheet.status === 'error') return <ErrorNotice error={sheet.error} />;
+  if (sheet.status === 'error') return <Failed title={t('rounds.sheet.pageTitle')} error={sheet.error} />;
   const admin = Boolean(me?.roles.includes('admin'));
   return (
     <div className="rb-sheet-page">
@@ -284,7 +295,7 @@ export function DoorSignPage() {
   const t = useT();
   const { id, teacherId, sheet } = useSheet();
   if (sheet.status === 'loading') return <Loading />;
-  if (sheet.status === 'error') return <ErrorNotice error={sheet.error} />;
+  if (sheet.status === 'error') return <Failed title={t('rounds.door.pageTitle')} error={sheet.error} />;
   return (
     <div className="rb-door-page">
       <div className="no-print rb-print-tools">

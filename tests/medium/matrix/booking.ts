@@ -29,7 +29,7 @@ import { randomToken, tokenDigest } from '../../../src/server/lib/secrets';
 import { buildStaff, type World } from '../../factories/index';
 import { buildBookingRound, buildInterpreter } from '../../factories/booking';
 import type { TestApp, TestClient } from '../../setup/app';
-import { actors, all, only, withStatus, type ActorName, type Area, type Case, type Expect } from './kit';
+import { actors, all, only, signedIn, withStatus, type ActorName, type Area, type Case, type Expect } from './kit';
 
 type Who = ActorName | 'assistant';
 
@@ -134,8 +134,12 @@ const rows: Record<string, Row> = {
     body: (w, who) => ({ attendees: [{ kind: 'guardian', userId: familyOf(w, who).householdUserId }], note: 'Matrix' }),
     expect: household,
   },
-  // Changing the note again changes nothing more: one meeting serves all three.
-  'PATCH /api/bookings/:id': { url: (w) => `/api/bookings/${f(w).anaBooking}`, body: () => ({ note: 'Matrix note' }), expect: householdOrTeacher },
+  // Who comes and the note, the same each time: one meeting serves all three.
+  'PATCH /api/bookings/:id': {
+    url: (w) => `/api/bookings/${f(w).anaBooking}`,
+    body: (w) => ({ note: 'Matrix note', attendees: [{ kind: 'guardian', userId: w.guardianA.id }] }),
+    expect: householdOrTeacher,
+  },
   'POST /api/bookings/:id/move': {
     url: (w, who) => `/api/bookings/${pick(f(w).moveBookings, who)}/move`,
     body: (w, who) => ({ startsAt: f(w).moveTo[pick(f(w).moveBookings, who)] }),
@@ -162,6 +166,8 @@ const rows: Record<string, Row> = {
   'POST /api/rounds/:id/nudges': { url: (w) => `/api/rounds/${f(w).main}/nudges`, body: () => ({}), expect: admin },
   'GET /api/me/calendar-feed': { url: () => '/api/me/calendar-feed', expect: staffOwn },
   'POST /api/me/calendar-feed': { url: () => '/api/me/calendar-feed', expect: staffOwn },
+  // One's own upcoming conferences (to book, or to hold): everyone signed in, nothing for those with none.
+  'GET /api/me/conferences': { url: () => '/api/me/conferences', expect: signedIn(200) },
   // The interpreter's feed: nobody's POST above renews it. A wrong secret: see setup.
   'GET /calendar/:token': { url: (w) => f(w).feedPath, expect: all(200) },
 };

@@ -33,7 +33,7 @@ import {
   type BookingRound,
   type BookingRow,
 } from './booking.repo';
-import { accessToBooking, assignTeachers, partyOf, resolveHousehold, type Household } from './household';
+import { accessToBooking, assignTeachers, loadHousehold, partyOf, resolveHousehold, type Household } from './household';
 import { queueBookingMail, queueHoldRelease, queueReminder } from './notify';
 import { queueFreedSlot } from './waitlist';
 import { presentBookings } from './present';
@@ -309,11 +309,8 @@ async function bookingFor(deps: Deps, actor: Actor, bookingId: string) {
   if (actor.kind !== 'user') throw new DomainError('unauthenticated');
   const party = await partyOf(deps, actor, round, booking.studentId);
   const access = accessToBooking(actor, booking, party);
-  if (!access) {
-    // Another family's meeting: as if it did not exist.
-    authorize(actor, 'booking.manage', { type: 'school', schoolId: round.schoolId });
-    throw new DomainError('not_found');
-  }
+  // Someone else's meeting: refused like any other right they lack (not_found outside the school).
+  if (!access) authorize(actor, 'booking.manage', { type: 'school', schoolId: round.schoolId });
   if (booking.status !== 'confirmed') throw new DomainError('conflict');
   if (access === 'family' && !canFamilyChange(booking.startsAt, round.changeCutoffHours, deps.now())) throw new DomainError('change_cutoff_passed');
   return { booking, round, access, actor };
@@ -323,7 +320,10 @@ export async function changeBookingDetails(deps: Deps, actor: Actor, bookingId: 
   const now = deps.now();
   const { booking, round } = await bookingFor(deps, actor, bookingId);
   if (change.mode === 'video' && !round.allowVideo) throw new DomainError('validation_failed', { fields: { mode: 'video_not_offered' } });
-  const household = change.attendees ? await resolveHousehold(deps, actor, round, booking.householdUserId) : null;
+  // bookingFor has decided who may change it (the family, its teacher, the school): the meeting's
+  // household is read, not asked for again as if on someone's behalf (which only the school may).
+  const household = change.attendees ? await loadHousehold(deps.db, round, booking.householdUserId) : null;
+  if (change.attendees && !household) throw new DomainError('not_found');
   const attendees = change.attendees && household ? cleanAttendees(household, change.attendees) : undefined;
   const updated = await deps.db.transaction(async (tx) => {
     if (attendees) await syncAttendeePeople(tx, booking, attendees);

@@ -372,9 +372,21 @@ export async function insertBooking(db: Db, row: typeof bookings.$inferInsert): 
   return created!;
 }
 
-/** Inserts the people of a meeting; the exclusion constraint refuses anyone already elsewhere then. */
+/**
+ * Inserts the people of a meeting; the exclusion constraint refuses anyone already elsewhere then.
+ *
+ * First, a transaction-scoped advisory lock per person and start time, taken in a fixed order.
+ * Without it, two transactions inserting the same teacher at the same time at the same moment
+ * each find the other's uncommitted row and wait for each other: PostgreSQL documents this
+ * deadlock for exclusion constraints (executor/execIndexing.c) and breaks it only after
+ * `deadlock_timeout` (1 s) by failing one of them with 40P01. In a rush that is most attempts.
+ * With the lock the second one waits for the first to commit, then meets its row and is refused
+ * at once (23P01). The constraint stays the guarantee; the lock only orders who checks first.
+ */
 export async function insertPeople(db: Db, bookingId: string, people: string[], startsAt: Date, endsAt: Date): Promise<void> {
   if (people.length === 0) return;
+  const keys = [...new Set(people)].map((person) => `booking:${person}@${startsAt.toISOString()}`).sort();
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from (values ${sql.join(keys.map((k) => sql`(${k})`), sql`, `)}) as v(k)`);
   await db.insert(bookingPeople).values(people.map((person) => ({ bookingId, person, startsAt, endsAt, active: true })));
 }
 
@@ -408,13 +420,17 @@ export async function extendGroup(db: Db, groupId: string, now: Date, until: Dat
     .returning();
 }
 
-/** Ends bookings (cancelled or expired) and frees their people. */
+/**
+ * Ends bookings (cancelled or expired) and frees their people. Only a hold expires: callers pick
+ * the ids from rows read a moment before, and the family may have confirmed them since (choosing
+ * again in another tab as they confirm) — that meeting stays booked. Cancelling ends either.
+ */
 export async function endBookings(db: Db, ids: string[], status: Extract<BookingStatus, 'cancelled' | 'expired'>, now: Date, by: string | null): Promise<BookingRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .update(bookings)
     .set({ status, updatedAt: now, ...(status === 'cancelled' ? { cancelledAt: now, cancelledBy: by, sequence: sql`${bookings.sequence} + 1` } : {}) })
-    .where(and(inArray(bookings.id, ids), inArray(bookings.status, ['held', 'confirmed'])))
+    .where(and(inArray(bookings.id, ids), inArray(bookings.status, status === 'expired' ? ['held'] : ['held', 'confirmed'])))
     .returning();
   if (rows.length) await db.update(bookingPeople).set({ active: false }).where(inArray(bookingPeople.bookingId, rows.map((r) => r.id)));
   return rows;

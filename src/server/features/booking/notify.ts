@@ -88,7 +88,8 @@ export interface MeetingFacts {
   interpreter: { name: string; email: string | null } | null;
   /** Guardians who are told: the household and the guardians named as coming (with an email). */
   recipients: Array<{ userId: string; name: string; email: string; locale: LocaleTag }>;
-  attendeeNames: string[];
+  /** Who comes: guardians by name; a substitute with their relationship (a key of the family page's list, or the family's own words). */
+  attendees: Array<{ name: string; relationship: string | null }>;
 }
 
 export async function meetingFacts(deps: Deps, round: BookingRound, booking: BookingRow): Promise<MeetingFacts> {
@@ -116,7 +117,7 @@ export async function meetingFacts(deps: Deps, round: BookingRound, booking: Boo
     teacher: { name: person.get(booking.teacherId)?.name ?? '', email: person.get(booking.teacherId)?.email ?? null, room: teacherRow?.room ?? null, videoUrl: teacherRow?.videoUrl ?? null },
     interpreter: interpreters[0] ? { name: interpreters[0].name, email: interpreters[0].email } : null,
     recipients,
-    attendeeNames: booking.attendees.map((a) => (a.kind === 'guardian' ? (person.get(a.userId)?.name ?? '') : `${a.name} (${a.relationship})`)),
+    attendees: booking.attendees.map((a) => (a.kind === 'guardian' ? { name: person.get(a.userId)?.name ?? '', relationship: null } : { name: a.name, relationship: a.relationship })),
   };
 }
 
@@ -145,6 +146,15 @@ export function icsMeetingOf(facts: MeetingFacts, publicUrl: string, summary: st
   };
 }
 
+const relationshipKeys = new Set(['grandparent', 'aunt_uncle', 'sibling', 'relative', 'family_friend', 'carer']);
+
+/** "Rosa Díaz (grandparent)", the relationship in the reader's language when it is one of the family page's keys. */
+function attendeeLabel(deps: Deps, locale: LocaleTag, a: { name: string; relationship: string | null }): string {
+  if (!a.relationship) return a.name;
+  const relationship = relationshipKeys.has(a.relationship) ? deps.i18n.t(locale, `booking.relationships.${a.relationship}`) : a.relationship;
+  return `${a.name} (${relationship})`;
+}
+
 async function mailFamily(deps: Deps, round: BookingRound, booking: BookingRow, kind: MailKind): Promise<number> {
   const facts = await meetingFacts(deps, round, booking);
   let sent = 0;
@@ -162,7 +172,7 @@ async function mailFamily(deps: Deps, round: BookingRound, booking: BookingRow, 
       `${say('when')}: ${when}`,
       where,
       facts.interpreter ? say('interpreter', { interpreter: facts.interpreter.name }) : null,
-      facts.attendeeNames.length ? `${say('coming')}: ${new Intl.ListFormat(r.locale).format(facts.attendeeNames)}` : null,
+      facts.attendees.length ? `${say('coming')}: ${new Intl.ListFormat(r.locale).format(facts.attendees.map((a) => attendeeLabel(deps, r.locale, a)))}` : null,
       booking.note ? `${say('note')}: ${booking.note}` : null,
       booking.privateTime ? say('private_time') : null,
       '',

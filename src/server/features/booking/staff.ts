@@ -135,7 +135,7 @@ export async function daySheet(deps: Deps, actor: Actor, roundId: string, teache
   const mine = times.live.filter((b) => b.teacherId === teacherId && b.status === 'confirmed');
   const views = await presentBookings(deps.db, round, mine, now);
   const classes = await childrenOfRound(deps.db, round.id);
-  const classOf = new Map(classes.map((c) => [c.studentId, c.className]));
+  const childOf = new Map(classes.map((c) => [c.studentId, c]));
   const days = new Map<string, DaySheet['days'][number]>();
   for (const slot of teacher.slots) {
     const date = wallClockOf(slot.startsAt, round.timeZone).date;
@@ -149,7 +149,7 @@ export async function daySheet(deps: Deps, actor: Actor, roundId: string, teache
             bookingId: b.id,
             startsAt: b.startsAt,
             endsAt: b.endsAt,
-            student: { id: b.student.id, name: b.student.name, className: classOf.get(b.student.id) ?? '' },
+            student: { id: b.student.id, name: b.student.name, givenName: childOf.get(b.student.id)?.givenName ?? b.student.name, familyName: childOf.get(b.student.id)?.familyName ?? '', className: childOf.get(b.student.id)?.className ?? '' },
             attendees: b.attendees,
             interpreter: b.interpreter,
             language: b.language,

@@ -225,7 +225,8 @@ export async function claimOffer(deps: Deps, actor: Actor, token: string): Promi
   const confirmed = await deps.db.transaction(async (tx) => {
     const [row] = await confirmGroup(tx, booking.groupId, now, {});
     if (!row) throw new DomainError('hold_expired');
-    await updateWaitlist(tx, entry.id, { status: 'booked', offerTokenHash: null, updatedAt: now });
+    // The link keeps working, to show the booked time.
+    await updateWaitlist(tx, entry.id, { status: 'booked', updatedAt: now });
     await queueBookingMail({ db: tx, now: deps.now }, row, 'confirmed');
     await queueReminder({ db: tx, now: deps.now }, row);
     return row;

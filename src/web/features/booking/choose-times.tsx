@@ -7,7 +7,6 @@
 import { useId, useState } from 'react';
 import type { FamilyOptions, HoldView } from '../../../contracts/booking';
 import { NOTE_MAX } from '../../../contracts/booking';
-import { Saved } from '../../components/forms';
 import { ErrorNotice, FieldShell, Name } from '../../components/ui';
 import { api, ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
@@ -39,7 +38,7 @@ function HoldError({ error }: { error: unknown }) {
   return <ErrorNotice error={error} />;
 }
 
-export function ChooseTimes({ family, fmt, householdParam, onHeld, onStale }: { family: FamilyOptions; fmt: ZoneFormat; householdParam: string | null; onHeld(hold: HoldView): void; onStale(): void }) {
+export function ChooseTimes({ family, fmt, householdParam, onHeld, onStale, onWaitlisted }: { family: FamilyOptions; fmt: ZoneFormat; householdParam: string | null; onHeld(hold: HoldView): void; onStale(): void; onWaitlisted(message: string): void }) {
   const t = useT();
   const id = useId();
   const children = unbookedChildren(family);
@@ -149,7 +148,7 @@ export function ChooseTimes({ family, fmt, householdParam, onHeld, onStale }: { 
           </section>
         ) : null}
       </div>
-      <Waitlist family={family} pending={children} householdParam={householdParam} noSequence={sequences.length === 0} onJoined={onStale} />
+      <Waitlist family={family} pending={children} householdParam={householdParam} onJoined={onWaitlisted} />
     </>
   );
 }
@@ -185,15 +184,13 @@ function SequenceCard({ sequence, family, fmt, busy, onChoose }: { sequence: Seq
           </span>
         );
       })}
-      <span className="fb-sequence-meta">
-        {sequence.meetings.length > 1 ? (sequence.waitMinutes > 0 ? t('booking.choose.wait', { minutes: sequence.waitMinutes }) : t('booking.choose.noWait')) : null}
-      </span>
-      <span className="fb-sequence-action">{t('booking.choose.take')}</span>
+      {sequence.meetings.length > 1 ? <span className="fb-sequence-meta">{sequence.waitMinutes > 0 ? t('booking.choose.wait', { minutes: sequence.waitMinutes }) : t('booking.choose.noWait')}</span> : null}
+      <span className="fb-sequence-action">{t('booking.choose.take', { count: sequence.meetings.length })}</span>
     </button>
   );
 }
 
-function Waitlist({ family, pending, householdParam, noSequence, onJoined }: { family: FamilyOptions; pending: Child[]; householdParam: string | null; noSequence: boolean; onJoined(): void }) {
+function Waitlist({ family, pending, householdParam, onJoined }: { family: FamilyOptions; pending: Child[]; householdParam: string | null; onJoined(message: string): void }) {
   const t = useT();
   const id = useId();
   const listed = pending.filter((c) => c.waitlisted);
@@ -201,9 +198,9 @@ function Waitlist({ family, pending, householdParam, noSequence, onJoined }: { f
   const stuck = candidates.filter((c) => c.free.length === 0);
   const [chosen, setChosen] = useState<string[]>(() => (stuck.length ? stuck : candidates).map((c) => c.studentId));
   const [note, setNote] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, run } = useAction();
-  const offer = candidates.length > 0 && (stuck.length > 0 || noSequence);
+  // Offered whenever a child still needs a time: the times shown may all be wrong for the family.
+  const offer = candidates.length > 0;
   return (
     <>
       {listed.length ? (
@@ -215,7 +212,6 @@ function Waitlist({ family, pending, householdParam, noSequence, onJoined }: { f
           ))}
         </ul>
       ) : null}
-      <Saved message={saved} />
       {offer ? (
         <section className="card fb-waitlist" aria-labelledby={`${id}-title`}>
           <h2 id={`${id}-title`}>{t('booking.waitlist.title')}</h2>
@@ -224,11 +220,9 @@ function Waitlist({ family, pending, householdParam, noSequence, onJoined }: { f
             onSubmit={(e) => {
               e.preventDefault();
               if (busy || chosen.length === 0) return;
-              setSaved(null);
               void run(async () => {
                 await api('POST', `/api/rounds/${family.round.id}/waitlist`, { studentIds: chosen, note: note.trim(), ...(householdParam ? { householdUserId: householdParam } : {}) });
-                setSaved(t('booking.waitlist.joined'));
-                onJoined();
+                onJoined(t('booking.waitlist.joined'));
               });
             }}
           >

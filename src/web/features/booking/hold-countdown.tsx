@@ -40,7 +40,9 @@ export const HoldCountdown = forwardRef<HTMLParagraphElement, { expiresAt: strin
     if (over) expired.current();
   }, [over]);
   const two = new Intl.NumberFormat(intlLocale, { minimumIntegerDigits: 2, useGrouping: false });
-  const clock = `${two.format(Math.floor(left / 60))}:${two.format(left % 60)}`;
+  // mm:ss; an offer from the waiting list is held for hours: h:mm:ss.
+  const hours = Math.floor(left / 3600);
+  const clock = `${hours ? `${new Intl.NumberFormat(intlLocale).format(hours)}:` : ''}${two.format(Math.floor((left % 3600) / 60))}:${two.format(left % 60)}`;
   const warning = left <= LAST_SECONDS ? 'last' : left <= WARN_SECONDS ? 'soon' : null;
   return (
     <div className={`fb-hold${warning ? ' fb-hold-warning' : ''}`}>

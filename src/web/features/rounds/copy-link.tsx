@@ -9,15 +9,16 @@ export function CopyLink({ url, label, hint }: { url: string; label: string; hin
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  // What the last press did, for which address (a new address has not been copied yet).
+  const [copied, setCopied] = useState<{ url: string; done: 'yes' | 'no' } | null>(null);
   async function copy() {
     try {
       await navigator.clipboard.writeText(url);
-      setCopied('yes');
+      setCopied({ url, done: 'yes' });
     } catch {
       // No clipboard (an insecure origin, or permission refused): select it, so Ctrl+C / long-press copies it.
       input.current?.select();
-      setCopied('no');
+      setCopied({ url, done: 'no' });
     }
   }
   return (
@@ -29,13 +30,13 @@ export function CopyLink({ url, label, hint }: { url: string; label: string; hin
         </p>
       ) : null}
       <div className="rb-copy-row">
-        <input ref={input} id={id} readOnly value={url} translate="no" spellCheck={false} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => e.currentTarget.select()} />
+        <input ref={input} id={id} readOnly value={url} translate="no" dir="ltr" spellCheck={false} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" className="button" onClick={() => void copy()}>
           {t('rounds.feed.copy')}
         </button>
       </div>
       <p role="status" className="rb-copy-status">
-        {copied === 'yes' ? t('rounds.feed.copied') : copied === 'no' ? t('rounds.feed.copyByHand') : ''}
+        {copied?.url !== url ? '' : copied.done === 'yes' ? t('rounds.feed.copied') : t('rounds.feed.copyByHand')}
       </p>
     </div>
   );

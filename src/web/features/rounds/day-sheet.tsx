@@ -7,6 +7,7 @@
 import type { DaySheet } from '../../../contracts/booking';
 import { Name } from '../../components/ui';
 import { useI18n, useT } from '../../lib/i18n';
+import { relationshipLabel } from '../booking/format';
 import { doorName } from './format';
 import { languageName } from './languages';
 import { part, Rich } from './text';
@@ -15,6 +16,19 @@ import { useZoneFormat } from './use-zone-format';
 type Meeting = NonNullable<DaySheet['days'][number]['slots'][number]['meeting']>;
 /** A meeting that still holds its time (a cancelled or lapsed one leaves it free). */
 const live = (m: Meeting | null): m is Meeting => Boolean(m && (m.status === 'confirmed' || m.status === 'held'));
+
+/** A substitute's relationship: one of the family page's keys in the teacher's language, or the family's own words. */
+function Relationship({ value }: { value: string }) {
+  const t = useT();
+  const label = relationshipLabel(t, value);
+  return label.typed ? (
+    <span data-content dir="auto">
+      {label.text}
+    </span>
+  ) : (
+    <span>{label.text}</span>
+  );
+}
 
 function Coming({ meeting }: { meeting: Meeting }) {
   const t = useT();
@@ -30,11 +44,7 @@ function Coming({ meeting }: { meeting: Meeting }) {
               text={t('rounds.sheet.substitute', { name: part('name'), relationship: part('relationship') })}
               parts={{
                 name: <Name>{a.name}</Name>,
-                relationship: (
-                  <span data-content dir="auto">
-                    {a.relationship}
-                  </span>
-                ),
+                relationship: <Relationship value={a.relationship} />,
               }}
             />
           )}
@@ -200,7 +210,7 @@ export function DoorSigns({ sheet }: { sheet: DaySheet }) {
                 return (
                   <li key={slot.startsAt} className={m ? undefined : 'rb-door-free'}>
                     <span className="rb-door-time" translate="no">{f.time(slot.startsAt)}</span>
-                    <span className="rb-door-child">{m ? <Name>{doorName(m.student.name)}</Name> : <span className="visually-hidden">{t('rounds.sheet.free')}</span>}</span>
+                    <span className="rb-door-child">{m ? <Name>{doorName(m.student.givenName, m.student.familyName)}</Name> : <span className="visually-hidden">{t('rounds.sheet.free')}</span>}</span>
                   </li>
                 );
               })}

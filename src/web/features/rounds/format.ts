@@ -36,13 +36,12 @@ export function nextDay(date: string): string {
 }
 
 /**
- * What a door sign shows of a child's name, for privacy: the first name and the initial of the
- * last ("Ava Bramwell" → "Ava B.", "Mary Ann Lee" → "Mary L."); a single name stays as it is.
+ * What a door sign shows of a child's name, for privacy: the given name and the initial of the
+ * family name ("Ava", "Bramwell" → "Ava B."; "Mary Ann", "Lee" → "Mary Ann L."); no family name,
+ * the given name alone.
  */
-export function doorName(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  if (parts.length < 2) return parts[0] ?? '';
-  const initial = Array.from(parts[parts.length - 1]!)[0] ?? '';
-  return `${parts[0]} ${initial.toLocaleUpperCase()}.`;
+export function doorName(givenName: string, familyName: string): string {
+  const initial = Array.from(familyName.trim())[0] ?? '';
+  return initial ? `${givenName.trim()} ${initial.toLocaleUpperCase()}.` : givenName.trim();
 }
 

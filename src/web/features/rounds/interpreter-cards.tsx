@@ -65,6 +65,7 @@ export function InterpreterForm({
         autoComplete="off"
         spellCheck={false}
         translate="no"
+        dir="ltr"
         value={draft.email}
         onChange={(e) => set({ email: e.target.value })}
         error={fieldMessage(t, error, 'email')}

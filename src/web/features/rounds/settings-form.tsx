@@ -10,7 +10,7 @@ import { ErrorNotice, Field } from '../../components/ui';
 import { useT } from '../../lib/i18n';
 import { useAction } from '../../lib/use-api';
 import { fromLocalInput, toLocalInput } from './format';
-import { fieldMessage, useFocusFirstInvalid } from './text';
+import { fieldCode, fieldMessage, useFocusFirstInvalid } from './text';
 
 export type SaveSetup = (method: 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => Promise<RoundSetup>;
 
@@ -51,6 +51,9 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, error);
   const err = (field: string) => fieldMessage(t, error, field);
+  // "This is too long" reads oddly for a number: say the range instead.
+  const numberError = (field: string, min: number, max: number) =>
+    ['too_small', 'too_big', 'invalid_type', 'not_integer'].includes(fieldCode(error, field) ?? '') ? t('rounds.settings.range', { min, max }) : err(field);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
     setSaved(null);
@@ -89,7 +92,7 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
       hint={t(`rounds.settings.${field}Hint`, { min, max })}
       value={draft[field]}
       onChange={(e) => set(field, e.target.value)}
-      error={err(field)}
+      error={numberError(field, min, max)}
     />
   );
 
@@ -97,7 +100,7 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
     <section className="card rb-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('rounds.settings.title')}</h2>
       <form ref={form} onSubmit={submit} noValidate>
-        <div className="rb-grid">
+        <div className="rb-grid rb-grid-4">
           {number('slotMinutes', 10, 30)}
           {number('bufferMinutes', 0, 30)}
           {number('walkMinutes', 0, 30)}

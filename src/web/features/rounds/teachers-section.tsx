@@ -188,6 +188,7 @@ function TeacherCard({ teacher, setup, save, onRemoved }: { teacher: Teacher; se
                 inputMode="url"
                 value={videoUrl}
                 translate="no"
+                dir="ltr"
                 spellCheck={false}
                 autoComplete="off"
                 onChange={(e) => {

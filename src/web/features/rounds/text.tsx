@@ -9,7 +9,7 @@ import type { T } from '../../lib/i18n';
 
 const MARK = '\u0001';
 
-/** A stand-in for a part of a message that is an element: `t('x', { name: part('name') })`. */
+/** A stand-in for a part of a message that is an element, passed as the value of its placeholder: `{ name: part('name') }`. */
 export const part = (name: string) => `${MARK}${name}${MARK}`;
 
 /**
