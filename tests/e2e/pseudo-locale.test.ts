@@ -288,4 +288,29 @@ describe.skipIf(!hasBrowser)('pseudo-locale: no hard-coded text', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('on the booking pages: the family’s, the staff’s set-up, interpreters, coverage, day sheet and door sign', async () => {
+    const problems: string[] = [];
+    const visitAll = async (identifier: string, urls: (me: { id: string }, rounds: Array<{ roundId: string }>) => string[]) => {
+      const context = await newContext(browser);
+      const me = await signIn(context, identifier);
+      const conferences = await (await context.request.get('/api/me/conferences')).json();
+      const page = await context.newPage();
+      for (const url of urls(me, [...conferences.family, ...conferences.teaching])) {
+        await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=pseudo`);
+        await page.locator('h1').first().waitFor();
+        problems.push(...(await hardCodedText(page)).map((p) => `${url} ${p}`));
+      }
+      await context.close();
+    };
+    const printed = demoSignIns(demo);
+    await visitAll(printed.guardian!.email, (_me, rounds) => ['/', ...rounds.map((r) => `/rounds/${r.roundId}/book`)]);
+    await visitAll(printed.teacher!.email, (me, rounds) => ['/', ...rounds.flatMap((r) => [`/rounds/${r.roundId}/sheet/${me.id}`, `/rounds/${r.roundId}/door/${me.id}`])]);
+    const adminContext = await newContext(browser);
+    await signIn(adminContext, printed.admin!.email);
+    const schoolId = (await (await adminContext.request.get('/api/me')).json()).schools[0].id;
+    const rounds = (await (await adminContext.request.get(`/api/schools/${schoolId}/rounds`)).json()).rounds as Array<{ id: string }>;
+    await adminContext.close();
+    await visitAll(printed.admin!.email, () => ['/school/interpreters', ...rounds.flatMap((r) => [`/school/rounds/${r.id}/booking`, `/school/rounds/${r.id}/coverage`])]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -158,4 +158,27 @@ describe.each(engines)('booking set-up on %s', (engine) => {
     expect(teacher.teaching).toEqual([{ roundId: round.id, name: 'Autumn conferences', firstDay: '2026-10-23', booked: 0 }]);
     expect((await (await t.clientAs(w.otherAdmin.id)).get('/api/me/conferences')).json<MyConferences>()).toEqual({ family: [], teaching: [] });
   });
+  it('exports the round’s results: each child’s meeting and the goals set for the round, with commitments', async () => {
+    const w = await buildWorld(database.db);
+    const round = await buildBookingRound(database.db, w);
+    const luis = await t.clientAs(w.guardianA.id);
+    const hold = (await luis.post(`/api/rounds/${round.id}/holds`, { meetings: [{ studentId: w.ana.id, startsAt: FRI_1530 }] })).json<HoldView>();
+    await luis.post(`/api/holds/${hold.groupId}/confirm`, { attendees: [{ kind: 'substitute', name: '=Gran', relationship: 'grandparent' }], note: 'Ana, shy' });
+    const teacher = await t.clientAs(w.teacherA.id);
+    const goal = await teacher.post(`/api/students/${w.ana.id}/goals`, { what: 'Read every night', measure: 'My reading log', roundId: round.id });
+    expect(goal.statusCode, goal.body).toBe(201);
+    await luis.put(`/api/goals/${goal.json<{ id: string }>().id}/commitments/${w.guardianA.id}`, { text: 'I will listen to her read' });
+    const admin = await t.clientAs(w.admin.id);
+    const res = await admin.get(`/api/rounds/${round.id}/results.csv`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(res.body.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    const ana = rows.find((r) => r['Given name'] === 'Ana')!;
+    expect(ana).toMatchObject({ Date: '2026-10-23', Time: '15:30', Booking: 'Booked', How: 'In person', 'Who is coming': "'=Gran (Grandparent)", "Family's note": 'Ana, shy' });
+    expect(ana['Goals set for this round']).toMatch(/Read every night — My reading log — working on it — .*: I will listen to her read/);
+    expect(rows.find((r) => r['Given name'] === 'Ben')).toMatchObject({ Booking: 'Not booked', Date: '' });
+    expect(rows).toHaveLength(3);
+    expectError(await teacher.get(`/api/rounds/${round.id}/results.csv`), 403, 'forbidden');
+  });
 });

@@ -202,6 +202,11 @@ export function CoveragePage() {
       <p className="rb-state-line">
         <StateBadge state={c.round.state} />
       </p>
+      <p>
+        <a className="button" href={`/api/rounds/${c.round.id}/results.csv`} download>
+          {t('rounds.export.download')}
+        </a>
+      </p>
       <CoverageBoard coverage={c} />
     </div>
   );

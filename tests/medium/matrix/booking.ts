@@ -163,6 +163,7 @@ const rows: Record<string, Row> = {
   // ---- teachers and the admin
   'GET /api/rounds/:id/teachers/:userId/sheet': { url: (w) => `/api/rounds/${f(w).main}/teachers/${w.teacherA.id}/sheet`, expect: only(['admin', 'teacherOfClass']) },
   'GET /api/rounds/:id/coverage': { url: (w) => `/api/rounds/${f(w).main}/coverage`, expect: admin },
+  'GET /api/rounds/:id/results.csv': { url: (w) => `/api/rounds/${f(w).main}/results.csv`, expect: admin },
   'POST /api/rounds/:id/nudges': { url: (w) => `/api/rounds/${f(w).main}/nudges`, body: () => ({}), expect: admin },
   'GET /api/me/calendar-feed': { url: () => '/api/me/calendar-feed', expect: staffOwn },
   'POST /api/me/calendar-feed': { url: () => '/api/me/calendar-feed', expect: staffOwn },

@@ -13,6 +13,8 @@ import {
   classes,
   conferenceRounds,
   enrollments,
+  goalCommitments,
+  goals,
   guardianStudents,
   guardians,
   interpreters,
@@ -464,6 +466,24 @@ export async function confirmedMeetingsOf(db: Db, who: { teacherId: string } | {
     .from(bookings)
     .where(and(eq(bookings.status, 'confirmed'), 'teacherId' in who ? eq(bookings.teacherId, who.teacherId) : eq(bookings.interpreterId, who.interpreterId)))
     .orderBy(asc(bookings.startsAt));
+}
+
+/** The goals set for a round (at its conference or in its preparation), with everyone's commitments. */
+export async function goalsOfRound(db: Db, roundId: string) {
+  const rows = await db
+    .select({ id: goals.id, studentId: goals.studentId, what: goals.what, measure: goals.measure, status: goals.status })
+    .from(goals)
+    .where(eq(goals.roundId, roundId))
+    .orderBy(asc(goals.createdAt));
+  const commitments = rows.length
+    ? await db
+        .select({ goalId: goalCommitments.goalId, role: goalCommitments.role, text: goalCommitments.text, name: fullName })
+        .from(goalCommitments)
+        .innerJoin(users, eq(users.id, goalCommitments.userId))
+        .where(inArray(goalCommitments.goalId, rows.map((r) => r.id)))
+        .orderBy(asc(goalCommitments.createdAt))
+    : [];
+  return rows.map((g) => ({ ...g, commitments: commitments.filter((c) => c.goalId === g.id) }));
 }
 
 // ---- waitlist

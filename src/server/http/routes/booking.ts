@@ -36,7 +36,9 @@ import {
   waitlistInput,
   waitlistView,
 } from '../../../contracts/booking';
+import { localeTags } from '../../../contracts/locales';
 import type { Deps } from '../../deps';
+import { exportRoundResultsCsv } from '../../features/booking/export-results';
 import { cancelBooking, changeBookingDetails, confirmHold, extendHold, holdMeetings, moveBooking, releaseHold } from '../../features/booking/book';
 import { familyOptions as readFamilyOptions, setFamilyLanguage } from '../../features/booking/family-options';
 import {
@@ -53,6 +55,7 @@ import { addInterpreter, changeInterpreter, coverageBoard, daySheet as readDaySh
 import { myConferences as readMyConferences } from '../../features/booking/my-conferences';
 import { claimOffer, joinWaitlist, leaveWaitlist, readClaim } from '../../features/booking/waitlist';
 import type { TypedApp } from '../app';
+import { requestLocale } from '../locale';
 import { done, ok, signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -170,6 +173,17 @@ export function registerBookingRoutes(app: TypedApp, deps: Deps): void {
   );
   app.get('/api/rounds/:id/coverage', { config: signedIn, schema: { tags, summary: 'Who has booked and who has not, by class and by language', params: idParam, response: { 200: coverage, ...errors } } }, async (req) =>
     coverageBoard(deps, req.actor, req.params.id),
+  );
+  app.get(
+    '/api/rounds/:id/results.csv',
+    {
+      config: signedIn,
+      schema: { tags, summary: "The round's conference results as CSV: each child's meeting and the goals set for the round, with commitments", params: idParam, querystring: z.object({ lang: z.enum(localeTags).optional() }), produces: ['text/csv'], response: { 200: z.string(), ...errors } },
+    },
+    async (req, reply) => {
+      const { csv, name } = await exportRoundResultsCsv(deps, req.actor, req.params.id, req.query.lang ?? requestLocale(req));
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(csv);
+    },
   );
   app.post('/api/rounds/:id/nudges', { config: signedIn, schema: { tags, summary: 'Email a reminder to book to the families who have not (of a class, a language, or all)', params: idParam, body: nudgeInput, response: { 200: nudged, ...errors } } }, async (req) =>
     nudgeFamilies(deps, req.actor, req.params.id, req.body),
