@@ -26,13 +26,13 @@ export async function exportRoundResultsCsv(deps: Deps, actor: Actor, roundId: s
   authorize(actor, 'booking.manage', { type: 'school', schoolId: round.schoolId });
   const [times, children, goals] = await Promise.all([loadRoundTimes(deps.db, round, now), childrenOfRound(deps.db, round.id), goalsOfRound(deps.db, round.id)]);
   const confirmed = await presentBookings(deps.db, round, times.live.filter((b) => b.status === 'confirmed'), now);
-  const t = (key: string, values?: Record<string, string>) => deps.i18n.t(locale, `rounds.export.${key}`, values);
+  const say = (key: string, values?: Record<string, string>) => deps.i18n.t(locale, `rounds.export.${key}`, values);
   const relationship = (r: string) => {
     const key = `booking.relationships.${r}`;
     const text = deps.i18n.t(locale, key);
     return text === key ? r : text;
   };
-  const header = ['givenName', 'familyName', 'class', 'teacher', 'date', 'time', 'status', 'mode', 'language', 'interpreter', 'coming', 'note', 'privateTime', 'goals'].map((k) => t(`columns.${k}`));
+  const header = ['givenName', 'familyName', 'class', 'teacher', 'date', 'time', 'status', 'mode', 'language', 'interpreter', 'coming', 'note', 'privateTime', 'goals'].map((k) => say(`columns.${k}`));
   const seen = new Set<string>();
   const body: string[][] = [];
   for (const c of children) {
@@ -41,10 +41,10 @@ export async function exportRoundResultsCsv(deps: Deps, actor: Actor, roundId: s
     const meetings = confirmed.filter((b) => b.student.id === c.studentId);
     const goalText = goals
       .filter((g) => g.studentId === c.studentId)
-      .map((g) => [g.what, g.measure, t(`goalStatus.${g.status}`), ...g.commitments.map((m) => `${m.name}: ${m.text}`)].filter(Boolean).join(' — '))
+      .map((g) => [g.what, g.measure, say(`goalStatus.${g.status}`), ...g.commitments.map((m) => `${m.name}: ${m.text}`)].filter(Boolean).join(' — '))
       .join('\n');
     const base = [c.givenName, c.familyName, c.className];
-    if (meetings.length === 0) body.push([...base, '', '', '', t('status.not_booked'), '', '', '', '', '', '', goalText]);
+    if (meetings.length === 0) body.push([...base, '', '', '', say('status.not_booked'), '', '', '', '', '', '', goalText]);
     for (const b of meetings) {
       const when = wallClockOf(new Date(b.startsAt), round.timeZone);
       body.push([
@@ -52,13 +52,13 @@ export async function exportRoundResultsCsv(deps: Deps, actor: Actor, roundId: s
         b.teacher.name,
         when.date,
         when.time,
-        t('status.booked'),
-        t(`mode.${b.mode}`),
+        say('status.booked'),
+        say(`mode.${b.mode}`),
         b.language,
         b.interpreter?.name ?? '',
         b.attendees.map((a) => (a.kind === 'guardian' ? a.name : `${a.name} (${relationship(a.relationship)})`)).join('; '),
         b.note,
-        b.privateTime ? t('yes') : '',
+        b.privateTime ? say('yes') : '',
         goalText,
       ]);
     }
