@@ -5,14 +5,17 @@
  * secret calendar link, and on the demo round's coverage board reminds one class's families (the
  * emails are in the outbox); the Owls teacher opens their day sheet, copies their calendar link and
  * makes a new one (the old one stops working), prints the sheet (A4 portrait, no menus) and the
- * door sign (A4 landscape, first names and initials only). Screenshots at desktop and phone width,
- * axe-core on each page.
+ * door sign (A4 landscape, first names and initials only); back on the sheet, they move one meeting
+ * to a free time and cancel another (the families are emailed). Screenshots at desktop and phone
+ * width, axe-core on each page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaySheet } from '../../src/contracts/booking';
+import { localeTags } from '../../src/contracts/locales';
 import { buildDemoSchool } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
+import { createTranslator } from '../../src/server/i18n';
 import { doorName } from '../../src/web/features/rounds/format';
 import { capture, DESKTOP, hasBrowser, launch, newContext, pdfText, signInWithPassword, watchErrors } from './browser';
 
@@ -22,6 +25,10 @@ const ROUND = 'Summer parents’ evenings';
 
 /** A local date `days` from today (YYYY-MM-DD). */
 const fromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** An email's subject in every language Confer writes (each family reads theirs). */
+const i18n = createTranslator();
+const inEveryLanguage = (key: string, values: Record<string, string>) => new Set(localeTags.map((tag) => i18n.t(tag, `mail.booking.${key}`, values)));
 
 /** The first page's size in PDF points, from its MediaBox: A4 portrait is 595 × 842. */
 function pageSize(pdf: Buffer): { width: number; height: number } {
@@ -157,7 +164,8 @@ describe.skipIf(!hasBrowser)('the staff side of booking in Chromium', () => {
     const families = Number(/\d+/.exec(await reminded.innerText())![0]);
     expect(families).toBeGreaterThan(0);
     // The reminders are in the outbox (which lists the latest 50).
-    const nudges = async () => ((await (await office.request.get('/api/dev/mail')).json()).messages as Array<{ subject: string }>).filter((m) => m.subject === `Please book your conference: ${demoRound.name}`).length;
+    const nudgeSubjects = inEveryLanguage('nudge_subject', { round: demoRound.name });
+    const nudges = async () => ((await (await office.request.get('/api/dev/mail')).json()).messages as Array<{ subject: string }>).filter((m) => nudgeSubjects.has(m.subject)).length;
     await expect.poll(nudges).toBeGreaterThanOrEqual(Math.min(families, 50));
     await capture(admin, 'round-booking-coverage');
     expect(adminErrors).toEqual([]);
@@ -221,6 +229,73 @@ describe.skipIf(!hasBrowser)('the staff side of booking in Chromium', () => {
     expect(doorText).toContain(teacherName);
     expect(doorText).toContain('Please wait here');
     expect(doorText).not.toContain('Print door sign');
+    await teacher.emulateMedia({ media: 'screen' });
+
+    // Back on the sheet: a meeting moves to another free time (its family is emailed), another is cancelled.
+    await teacher.getByRole('link', { name: 'Back to the day sheet' }).click();
+    await teacher.getByRole('heading', { level: 1, name: `Day sheet: ${teacherName}` }).waitFor();
+    const slots = sheet.days.flatMap((d) => d.slots);
+    const freeCount = slots.filter((s) => !s.meeting).length;
+    await teacher.getByText(`${meetings.length} meetings, ${freeCount} free`).waitFor();
+    // Meetings in the teacher's own language: no interpreter has to be found for the new time.
+    const [moved, cancelled] = meetings.filter((m) => !m.interpreter);
+    expect(cancelled).toBeDefined();
+    const focused = () => teacher.evaluate(() => (document.activeElement?.getAttribute('type') ?? '') + '|' + (document.activeElement?.textContent ?? ''));
+    // Each meeting's buttons are named for it (the same words on every row otherwise).
+    await teacher.getByRole('button', { name: `Move ${moved!.student.name}` }).click();
+    const chooser = teacher.getByRole('group', { name: `A new time for ${moved!.student.name}` });
+    const radios = chooser.getByRole('radio');
+    await radios.first().waitFor();
+    // Every free time to come is offered, on both evenings; focus is in the chooser.
+    expect(await radios.count()).toBe(freeCount);
+    expect(await chooser.getByRole('group').count()).toBe(sheet.days.length);
+    expect((await focused()).startsWith('radio|')).toBe(true);
+    await teacher.getByRole('button', { name: 'Move and tell the family' }).click();
+    await chooser.getByText('Choose a new time first.').waitFor();
+    const target = radios.last();
+    const newStart = (await target.getAttribute('value'))!;
+    await target.check();
+    await capture(teacher, 'round-booking-move-chooser');
+    // On a small phone (360 px) nothing runs off the side.
+    await teacher.setViewportSize({ width: 360, height: 740 });
+    expect(await teacher.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await teacher.screenshot({ path: 'test-results/screens/round-booking-move-chooser-360.png', fullPage: true });
+    await teacher.setViewportSize(DESKTOP);
+    await teacher.getByRole('button', { name: 'Move and tell the family' }).click();
+    const movedNotice = teacher.getByText(/^Moved to .+\. The family has been emailed\.$/);
+    await movedNotice.waitFor();
+    // Focus is with the meeting, at its new time.
+    expect(await focused()).toMatch(/^\|Moved to /);
+    const sheetNow = async () => ((await (await classroom.request.get(`/api/rounds/${demoRound.id}/teachers/${me.id}/sheet`)).json()) as DaySheet).days.flatMap((d) => d.slots);
+    const afterMove = await sheetNow();
+    expect(afterMove.find((s) => s.startsAt === newStart)?.meeting?.bookingId).toBe(moved!.bookingId);
+    expect(afterMove.find((s) => s.startsAt === moved!.startsAt)?.meeting).toBeNull();
+    await teacher.getByRole('button', { name: `Move ${moved!.student.name}` }).waitFor();
+    const mailed = async (subjects: Set<string>) => ((await (await classroom.request.get('/api/dev/mail')).json()).messages as Array<{ subject: string }>).some((m) => subjects.has(m.subject));
+    const movedSubjects = inEveryLanguage('moved_by_school_subject', { child: moved!.student.name, teacher: teacherName });
+    expect(movedSubjects).toContain(`The school moved ${moved!.student.name}'s conference with ${teacherName}`);
+    await expect.poll(() => mailed(movedSubjects), { timeout: 15_000 }).toBe(true);
+
+    // Cancelling asks first; "Keep the meeting" gives focus back to the button.
+    const cancelButton = teacher.getByRole('button', { name: `Cancel meeting ${cancelled!.student.name}` });
+    await cancelButton.click();
+    await teacher.getByText('Cancel this meeting? The family will be told.').waitFor();
+    expect(await focused()).toBe('|Cancel this meeting? The family will be told.');
+    await teacher.getByRole('button', { name: 'Keep the meeting' }).click();
+    await expect.poll(() => cancelButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await cancelButton.click();
+    await teacher.getByRole('button', { name: 'Yes, cancel the meeting' }).click();
+    await teacher.getByText(`${cancelled!.student.name}’s meeting is cancelled. The family has been emailed.`).waitFor();
+    // Its time shows as free, and the counts follow.
+    await teacher.getByText(`${meetings.length - 1} meetings, ${freeCount + 1} free`).waitFor();
+    // The message is said under that time, now free, and focus is on it.
+    await teacher.locator('tr.rb-free:has(+ tr.rb-change-row .rb-change-notice)').getByText('Free', { exact: true }).waitFor();
+    expect(await focused()).toBe(`|${cancelled!.student.name}’s meeting is cancelled. The family has been emailed.`);
+    expect((await sheetNow()).find((s) => s.startsAt === cancelled!.startsAt)?.meeting).toBeNull();
+    // No meeting row names the child any more (only the message does).
+    expect((await teacher.locator('tbody tr:not(.rb-change-row)').allInnerTexts()).join(' ')).not.toContain(cancelled!.student.name);
+    await expect.poll(() => mailed(inEveryLanguage('cancelled_by_school_subject', { child: cancelled!.student.name, teacher: teacherName })), { timeout: 15_000 }).toBe(true);
+    await capture(teacher, 'round-booking-day-sheet-changed');
     expect(teacherErrors).toEqual([]);
     await classroom.close();
   });

@@ -248,7 +248,8 @@ export function DaySheetPage() {
         </div>
         <p className="hint">{t('rounds.sheet.printHint')}</p>
       </div>
-      <DaySheetDocument sheet={sheet.data} />
+      {/* The meeting's teacher or an admin (the only ones who see the sheet) may move or cancel meetings. */}
+      <DaySheetDocument sheet={sheet.data} reload={sheet.reload} />
       {me?.id === teacherId ? <MyCalendarFeed /> : null}
     </div>
   );

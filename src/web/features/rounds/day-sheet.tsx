@@ -3,13 +3,17 @@
  * who is coming, language and interpreter, in person or video, the family's note, private time —
  * or free), and the door sign (large type; for privacy only the child's first name and the initial
  * of the family name). Both print: the sheet on A4 portrait, the sign on A4 landscape, a page a day.
+ * On screen, each meeting still to come can be moved or cancelled (the family is emailed); after a
+ * change the sheet is loaded again and says what happened at the meeting's (new) time, with focus there.
  */
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import type { DaySheet } from '../../../contracts/booking';
 import { Name } from '../../components/ui';
 import { useI18n, useT } from '../../lib/i18n';
 import { relationshipLabel } from '../booking/format';
 import { doorName } from './format';
 import { languageName } from './languages';
+import { MeetingChanges, type Changed } from './move-meeting';
 import { part, Rich } from './text';
 import { useZoneFormat } from './use-zone-format';
 
@@ -54,12 +58,35 @@ function Coming({ meeting }: { meeting: Meeting }) {
   );
 }
 
-export function DaySheetDocument({ sheet }: { sheet: DaySheet }) {
+/** Said where the change happened, and focused there (the button pressed is gone with the old row). */
+function ChangeNotice({ message }: { message: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p ref={ref} tabIndex={-1} className="notice notice-ok rb-change-notice">
+      {message}
+    </p>
+  );
+}
+
+/** `reload`: the page loads the sheet again; without it the sheet is read-only (no Move or Cancel). */
+export function DaySheetDocument({ sheet, reload }: { sheet: DaySheet; reload?: () => void }) {
   const t = useT();
   const { intlLocale } = useI18n();
   const f = useZoneFormat(sheet.round.timeZone);
+  const base = useId();
+  // The last change, shown once the sheet it was made on has been replaced by the one loaded after it.
+  const [change, setChange] = useState<(Changed & { on: DaySheet; n: number }) | null>(null);
+  const shown = change && change.on !== sheet ? change : null;
   const all = sheet.days.flatMap((d) => d.slots);
   const booked = all.filter((s) => live(s.meeting)).length;
+  const now = Date.now();
+  // A meeting moves to any free time of this teacher still to come, on any day of the round.
+  const free = all.filter((s) => !live(s.meeting) && Date.parse(s.startsAt) > now);
+  const changed = (c: Changed) => {
+    setChange((last) => ({ ...c, on: sheet, n: (last?.n ?? 0) + 1 }));
+    reload?.();
+  };
   return (
     <article className="rb-sheet">
       <header className="rb-sheet-head">
@@ -97,7 +124,7 @@ export function DaySheetDocument({ sheet }: { sheet: DaySheet }) {
         </dl>
       </header>
       {sheet.days.length === 0 ? <p className="empty">{t('rounds.sheet.noTimes')}</p> : null}
-      {sheet.days.map((day) => (
+      {sheet.days.map((day, d) => (
         <section key={day.date} className="rb-sheet-day" aria-labelledby={`day-${day.date}`}>
           <h2 id={`day-${day.date}`} translate="no">{f.day(day.date)}</h2>
           <div className="table-scroll">
@@ -113,56 +140,75 @@ export function DaySheetDocument({ sheet }: { sheet: DaySheet }) {
                 </tr>
               </thead>
               <tbody>
-                {day.slots.map((slot) => {
+                {day.slots.map((slot, i) => {
                   const m = live(slot.meeting) ? slot.meeting : null;
+                  const ids = `${base}-${d}-${i}`;
                   const time = (
-                    <td data-label={t('rounds.sheet.time')} className="rb-time" translate="no">
+                    <td id={`${ids}-time`} data-label={t('rounds.sheet.time')} className="rb-time" translate="no">
                       {f.range(slot.startsAt, slot.endsAt)}
                     </td>
                   );
-                  if (!m) {
-                    return (
-                      <tr key={slot.startsAt} className="rb-free">
-                        {time}
-                        <td colSpan={5} data-label={t('rounds.sheet.child')}>
-                          {t('rounds.sheet.free')}
+                  const notice = shown?.at === slot.startsAt ? <ChangeNotice key={shown.n} message={shown.message} /> : null;
+                  const changeable = Boolean(reload && m?.status === 'confirmed' && Date.parse(m.startsAt) > now);
+                  const changes =
+                    notice || changeable ? (
+                      <tr className="no-print rb-change-row">
+                        <td colSpan={6}>
+                          {notice}
+                          {m && changeable ? <MeetingChanges meeting={m} free={free} timeZone={sheet.round.timeZone} labelledBy={`${ids}-child ${ids}-time`} onChanged={changed} onStale={() => reload?.()} /> : null}
                         </td>
                       </tr>
+                    ) : null;
+                  const joined = changes ? ' rb-has-change' : '';
+                  if (!m) {
+                    return (
+                      <Fragment key={slot.startsAt}>
+                        <tr className={`rb-free${joined}`}>
+                          {time}
+                          <td colSpan={5} data-label={t('rounds.sheet.child')}>
+                            {t('rounds.sheet.free')}
+                          </td>
+                        </tr>
+                        {changes}
+                      </Fragment>
                     );
                   }
                   return (
-                    <tr key={slot.startsAt} className={m.status === 'held' ? 'rb-held' : undefined}>
-                      {time}
-                      <td data-label={t('rounds.sheet.child')}>
-                        <strong>
-                          <Name>{m.student.name}</Name>
-                        </strong>{' '}
-                        <span className="rb-class-of">
-                          (<Name>{m.student.className}</Name>)
-                        </span>
-                        {m.status === 'held' ? <span className="badge badge-pending">{t('rounds.sheet.held')}</span> : null}
-                      </td>
-                      <td data-label={t('rounds.sheet.coming')}>
-                        <Coming meeting={m} />
-                      </td>
-                      <td data-label={t('rounds.sheet.language')}>
-                        <Name>{languageName(m.language, intlLocale)}</Name>
-                        {m.interpreter ? (
-                          <span className="rb-interpreter">
-                            <Rich text={t('rounds.sheet.interpreter', { name: part('name') })} parts={{ name: <Name>{m.interpreter.name}</Name> }} />
+                    <Fragment key={slot.startsAt}>
+                      <tr className={`${m.status === 'held' ? 'rb-held' : ''}${joined}`.trim() || undefined}>
+                        {time}
+                        <td data-label={t('rounds.sheet.child')}>
+                          <strong id={`${ids}-child`}>
+                            <Name>{m.student.name}</Name>
+                          </strong>{' '}
+                          <span className="rb-class-of">
+                            (<Name>{m.student.className}</Name>)
                           </span>
-                        ) : null}
-                      </td>
-                      <td data-label={t('rounds.sheet.how')}>{t(`rounds.mode.${m.mode}`)}</td>
-                      <td data-label={t('rounds.sheet.note')}>
-                        {m.note ? (
-                          <span className="rb-note" data-content dir="auto">
-                            {m.note}
-                          </span>
-                        ) : null}
-                        {m.privateTime ? <span className="badge badge-warning rb-private">{t('rounds.sheet.privateTime')}</span> : null}
-                      </td>
-                    </tr>
+                          {m.status === 'held' ? <span className="badge badge-pending">{t('rounds.sheet.held')}</span> : null}
+                        </td>
+                        <td data-label={t('rounds.sheet.coming')}>
+                          <Coming meeting={m} />
+                        </td>
+                        <td data-label={t('rounds.sheet.language')}>
+                          <Name>{languageName(m.language, intlLocale)}</Name>
+                          {m.interpreter ? (
+                            <span className="rb-interpreter">
+                              <Rich text={t('rounds.sheet.interpreter', { name: part('name') })} parts={{ name: <Name>{m.interpreter.name}</Name> }} />
+                            </span>
+                          ) : null}
+                        </td>
+                        <td data-label={t('rounds.sheet.how')}>{t(`rounds.mode.${m.mode}`)}</td>
+                        <td data-label={t('rounds.sheet.note')}>
+                          {m.note ? (
+                            <span className="rb-note" data-content dir="auto">
+                              {m.note}
+                            </span>
+                          ) : null}
+                          {m.privateTime ? <span className="badge badge-warning rb-private">{t('rounds.sheet.privateTime')}</span> : null}
+                        </td>
+                      </tr>
+                      {changes}
+                    </Fragment>
                   );
                 })}
               </tbody>
