@@ -305,9 +305,10 @@ describe.skipIf(!hasBrowser)('family booking in Chromium', () => {
     expect(booking?.status).toBe('confirmed');
     expect(booking?.startsAt).toBe(freed.startsAt);
     expect(after.hold).toBeNull();
-    // The link has done its work: opened again, it says so (the booking is on the booking page).
+    // Opened again, the link shows the time it booked.
     await page.goto(claimPath!);
-    await page.getByRole('heading', { level: 1, name: 'This link has been used or has run out' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'This time is booked for you' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: waiting.name }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,13 +1,19 @@
 /**
- * Booking under a rush, on real PostgreSQL with two server processes: hundreds of families
- * hold and confirm the same few times at once, and afterwards the database — read with plain SQL,
- * not trusting the constraints — holds no one in two places at once, no child twice, no
- * interpreter twice, and exactly the bookings that were acknowledged.
+ * Booking under a rush, on real PostgreSQL with two server processes: 90 families (about 140
+ * children, 54 meetings to be had) make 580-odd hold-and-confirm attempts at once at the same few
+ * times — three tabs a family, straight at the first times, both parents for the same children,
+ * two siblings at one time — and afterwards the database, read with plain SQL (not trusting the
+ * constraints), holds no one in two places at once, no child twice, no interpreter twice, and
+ * exactly the bookings that were acknowledged. A second test races a family's confirm against
+ * its own next hold.
  *
  * Only on PostgreSQL (TEST_DATABASE_URL): PGlite runs one transaction at a time, which hides the
  * races this test is about. CI sets TEST_DATABASE_URL, so there it always runs; without it the
  * file is skipped (every other medium test still runs on PGlite).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingView, FamilyOptions, HoldView } from '../../src/contracts/booking';
@@ -63,9 +69,12 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
   let database: Database;
   let world: BookingWorld;
   let auth: Map<string, SessionAuth>;
+  /** The servers' DATA_DIR (on PostgreSQL they keep only their media folder there). */
+  let dataDir = '';
   const servers: ConferProcess[] = [];
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'confer-rush-'));
     await admin((c) => c.query(`create database "${dbName}"`));
     database = await openDatabase({ databaseUrl: withDatabase(baseUrl!, dbName), poolSize: 4 });
     await database.migrate();
@@ -88,7 +97,7 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
       seed: 5,
     });
     auth = await signInAll(database.db, world.guardianUserIds);
-    const env = { DATABASE_URL: withDatabase(baseUrl!, dbName), DATA_DIR: `.tmp/rush-${process.pid}` };
+    const env = { DATABASE_URL: withDatabase(baseUrl!, dbName), DATA_DIR: dataDir };
     servers.push(...(await Promise.all([startConfer(env), startConfer(env)])));
   }, 90_000);
 
@@ -96,6 +105,7 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
     await Promise.all(servers.map((s) => s.stop()));
     await database?.close();
     await admin((c) => c.query(`drop database if exists "${dbName}" with (force)`));
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
 
   it('refuses with 409s, never double-books, and stores every booking it acknowledged', async () => {
@@ -196,20 +206,18 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
     const seconds = (performance.now() - started) / 1000;
 
     const holds = outcomes.filter((o) => o.step === 'hold');
-    const tally = (list: Outcome[]) => Object.fromEntries([...list.reduce((m, o) => m.set(`${o.step} ${o.code ?? o.status}`, (m.get(`${o.step} ${o.code ?? o.status}`) ?? 0) + 1), new Map<string, number>())]);
-    console.log(`booking rush: ${holds.length} booking attempts, ${outcomes.length} requests in ${seconds.toFixed(1)} s over 2 processes`, tally(outcomes));
+    const tally = Object.fromEntries([...outcomes.reduce((m, o) => m.set(`${o.step} ${o.code ?? o.status}`, (m.get(`${o.step} ${o.code ?? o.status}`) ?? 0) + 1), new Map<string, number>())]);
+    const p95 = Object.fromEntries((['family', 'hold', 'confirm'] as const).map((step) => [step, Math.round(percentile(outcomes.filter((o) => o.step === step).map((o) => o.ms), 95))]));
+    console.log(`booking rush: ${holds.length} booking attempts, ${outcomes.length} requests in ${seconds.toFixed(1)} s over 2 processes; p95 ms`, p95, tally);
 
-    for (const step of ['family', 'hold', 'confirm'] as const) {
-      const ms = outcomes.filter((o) => o.step === step).map((o) => o.ms);
-      console.log(step, ms.length, 'p50', percentile(ms, 50).toFixed(0), 'p95', percentile(ms, 95).toFixed(0), 'max', percentile(ms, 100).toFixed(0));
-    }
     // Every answer is a success or a refusal the page knows how to explain; no 500s.
     const unexpected = outcomes.filter((o) => !(o.status === 200 || o.status === 201 || (o.status === 409 && o.code && REFUSALS.has(o.code))));
     const serverErrors = servers.flatMap((s) => s.unhandledErrors());
-    expect(
+    expect.soft(
       unexpected.slice(0, 5).map((o) => ({ kind: o.kind, step: o.step, status: o.status, body: o.body })),
       `unexpected answers (${unexpected.length}); server log:\n${serverErrors.slice(0, 3).join('\n')}`,
     ).toEqual([]);
+    expect.soft(serverErrors).toEqual([]);
     expect(holds.length).toBeGreaterThanOrEqual(500);
     // The rush was a rush: times were taken from under families, and children by the other parent.
     const codes = new Set(outcomes.map((o) => o.code));
@@ -217,7 +225,7 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
     expect(codes.has('already_booked')).toBe(true);
     expect(acknowledged.length).toBeGreaterThan(20);
     // Two children of one family at one time in a single hold: never.
-    expect(sameTimeSiblingHolds.filter((a) => a.status === 201)).toEqual([]);
+    expect.soft(sameTimeSiblingHolds.filter((a) => a.status === 201)).toEqual([]);
 
     // The database, read with SQL of its own.
     const db = await (async () => {
@@ -237,9 +245,9 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
         await client.end();
       }
     })();
-    expect(db.people, 'one person in two meetings at once (booking_people)').toEqual([]);
-    expect(db.overlapping, 'a teacher, child, household or interpreter in two meetings at once (bookings)').toEqual([]);
-    expect(db.doubled, 'a child with two live bookings in one party').toEqual([]);
+    expect.soft(db.people, 'one person in two meetings at once (booking_people)').toEqual([]);
+    expect.soft(db.overlapping, 'a teacher, child, household or interpreter in two meetings at once (bookings)').toEqual([]);
+    expect.soft(db.doubled, 'a child with two live bookings in one party').toEqual([]);
 
     // Every acknowledged booking is stored, confirmed, at the time it was acknowledged — and
     // nothing is confirmed that was not acknowledged.
@@ -248,9 +256,9 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
       const r = stored.get(b.id);
       return !r || r.starts_at.toISOString() !== new Date(b.startsAt).toISOString() || r.ends_at.toISOString() !== new Date(b.endsAt).toISOString() || r.student_id !== b.student.id || r.teacher_id !== b.teacher.id;
     });
-    expect(lost.map((b) => ({ id: b.id, startsAt: b.startsAt, stored: stored.get(b.id) ?? null })), 'acknowledged but not stored as confirmed').toEqual([]);
+    expect.soft(lost.map((b) => ({ id: b.id, startsAt: b.startsAt, stored: stored.get(b.id) ?? null })), 'acknowledged but not stored as confirmed').toEqual([]);
     const acknowledgedIds = new Set(acknowledged.map((b) => b.id));
-    expect(db.confirmed.filter((r) => !acknowledgedIds.has(r.id)).map((r) => r.id), 'confirmed but never acknowledged').toEqual([]);
+    expect.soft(db.confirmed.filter((r) => !acknowledgedIds.has(r.id)).map((r) => r.id), 'confirmed but never acknowledged').toEqual([]);
 
     // Each confirmed meeting holds its people (teacher, child, household, interpreter) at its time.
     const peopleOf = new Map<string, Map<string, { starts_at: Date; ends_at: Date }>>();
@@ -262,7 +270,7 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
         return !p || p.starts_at.getTime() !== r.starts_at.getTime() || p.ends_at.getTime() !== r.ends_at.getTime();
       }).map((person) => `${r.id} ${person}`);
     });
-    expect(missingPeople).toEqual([]);
+    expect.soft(missingPeople).toEqual([]);
 
     // A family whose language the teacher does not speak has an interpreter of that language.
     const teacherLanguages = new Map(world.classes.map((c) => [c.teacherId, c.teacherLanguages]));
@@ -271,7 +279,70 @@ describe.skipIf(!baseUrl)('booking rush on PostgreSQL, two server processes', ()
       if (teacherLanguages.get(r.teacher_id)!.includes(r.language)) return false;
       return !r.interpreter_id || !interpreterLanguages.get(r.interpreter_id)!.includes(r.language);
     });
-    expect(withoutInterpreter.map((r) => r.id)).toEqual([]);
+    expect.soft(withoutInterpreter.map((r) => r.id)).toEqual([]);
     expect(db.confirmed.some((r) => r.interpreter_id)).toBe(true);
   }, 90_000);
+
+  it('keeps a confirmed meeting when the family chooses other times at the same moment', async () => {
+    // Plenty of free times this time: every family gets its first hold, then confirms it on one
+    // process while choosing another time on the other. Either order is fine — confirmed first
+    // (the new hold is refused: already booked) or chose again first (the confirm finds the hold
+    // gone) — but never both, and never a confirmed meeting let go as if it were still a hold.
+    const calm = await buildBookingWorld(database.db, {
+      families: 60,
+      classes: 4,
+      sessions: [
+        { daysAhead: 8, startTime: '15:00', endTime: '19:00' },
+        { daysAhead: 9, startTime: '15:00', endTime: '19:00' },
+      ],
+      slotMinutes: 10,
+      siblings: { two: 0, three: 0 },
+      seed: 9,
+    });
+    const who = await signInAll(database.db, calm.guardianUserIds);
+    const confirmBody = (userId: string) => ({ attendees: [{ kind: 'guardian', userId }], mode: 'in_person', note: '', privateTime: false });
+    // The k-th family of a class holds the k-th time of the first evening, then chooses the same
+    // time on the second evening (24 times an evening; no class has more than 24 families here).
+    const perClass = new Map<string, number>();
+    const plans = calm.families.map((family) => {
+      const child = family.children[0]!;
+      const k = perClass.get(child.classId) ?? 0;
+      perClass.set(child.classId, k + 1);
+      return { family, child, first: calm.slots[k]!.startsAt.toISOString(), again: calm.slots[k + 24]!.startsAt.toISOString() };
+    });
+    expect(Math.max(...perClass.values())).toBeLessThanOrEqual(24);
+    const results = await Promise.all(
+      plans.map(async ({ family, child, first, again }, i) => {
+        const auth = who.get(family.guardianUserId)!;
+        const hold = await call<HoldView>(servers[i % 2]!.url, auth, 'POST', `/api/rounds/${calm.roundId}/holds`, { meetings: [{ studentId: child.studentId, startsAt: first }] });
+        if (hold.status !== 201) return { hold, confirm: null, chooseAgain: null };
+        // The confirm leaves 0–28 ms after the new choice (which has more to read before it writes), so the two meet in every order.
+        const [confirm, chooseAgain] = await Promise.all([
+          new Promise((r) => setTimeout(r, (i % 8) * 4)).then(() => call<{ bookings: BookingView[] }>(servers[(i + 1) % 2]!.url, auth, 'POST', `/api/holds/${hold.body.groupId}/confirm`, confirmBody(auth.userId))),
+          call<HoldView>(servers[i % 2]!.url, auth, 'POST', `/api/rounds/${calm.roundId}/holds`, { meetings: [{ studentId: child.studentId, startsAt: again }] }),
+        ]);
+        return { hold, confirm, chooseAgain };
+      }),
+    );
+    expect(results.map((r) => r.hold.status)).toEqual(results.map(() => 201));
+    const answers = results.map((r) => `${r.confirm!.status} ${r.confirm!.code ?? ''} / ${r.chooseAgain!.status} ${r.chooseAgain!.code ?? ''}`.trim());
+    const allowed = new Set(['200  / 409 already_booked', '409 hold_expired / 201']);
+    expect.soft(answers.filter((a) => !allowed.has(a)), 'confirm / choose again').toEqual([]);
+
+    const acknowledged = results.flatMap((r) => (r.confirm!.status === 200 ? r.confirm!.body.bookings : []));
+    const client = new pg.Client({ connectionString: withDatabase(baseUrl!, dbName) });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: string; status: string }>(`select id, status from bookings where id = any($1::uuid[])`, [acknowledged.map((b) => b.id)]);
+      const status = new Map(rows.map((r) => [r.id, r.status]));
+      expect(acknowledged.filter((b) => status.get(b.id) !== 'confirmed').map((b) => `${b.id} ${status.get(b.id)}`), 'acknowledged, then let go').toEqual([]);
+      expect((await client.query(DOUBLE_CHILD_SQL, [calm.roundId])).rows).toEqual([]);
+      expect((await client.query(OVERLAPPING_PEOPLE_SQL)).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    // Both orders happened, or the test raced nothing.
+    console.log('confirm vs choose again:', Object.fromEntries([...answers.reduce((m, a) => m.set(a, (m.get(a) ?? 0) + 1), new Map<string, number>())]));
+    expect(acknowledged.length).toBeGreaterThan(0);
+  }, 60_000);
 });

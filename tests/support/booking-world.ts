@@ -338,10 +338,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /**
  * Starts `node bin/confer.mjs start` with these settings (PORT 0: a free port), waits until it says
- * where it runs and `/healthz` answers 200. Only PATH and HOME are passed on from this process's environment.
+ * where it runs and `/healthz` answers 200. Only PATH and HOME are passed on from this process's environment;
+ * `nodeArgs` go to node itself (e.g. `--cpu-prof`).
  */
-export async function startConfer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ConferProcess> {
-  const child = spawn(process.execPath, ['bin/confer.mjs', 'start'], {
+export async function startConfer(env: Record<string, string>, options: { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<ConferProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/confer.mjs', 'start'], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

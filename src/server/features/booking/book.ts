@@ -37,7 +37,8 @@ import { accessToBooking, assignTeachers, loadHousehold, partyOf, resolveHouseho
 import { queueBookingMail, queueHoldRelease, queueReminder } from './notify';
 import { queueFreedSlot } from './waitlist';
 import { presentBookings } from './present';
-import { interpretersFor, loadRoundTimes, teacherNeedsInterpreter, type RoundTimes } from './round-times';
+import { addBusyOf, interpretersFor, loadRoundTimes, teacherNeedsInterpreter, type RoundTimes } from './round-times';
+import { speaks } from '../../../domain/booking/family';
 
 const MINUTE = 60_000;
 
@@ -121,6 +122,12 @@ async function reserveInterpreter(tx: Db, times: RoundTimes, booking: BookingRow
   throw new DomainError('no_interpreter');
 }
 
+/** The round's times with the live meetings of the interpreters of a language (read inside the transaction). */
+function interpretersBusy(tx: Db, times: RoundTimes, language: string, now: Date): Promise<RoundTimes> {
+  const keys = times.interpreters.filter((i) => speaks(i.languages, language)).map((i) => `interpreter:${i.interpreterId}`);
+  return addBusyOf(tx, { ...times, busy: new Map() }, keys, now);
+}
+
 function slotOf(times: RoundTimes, teacherId: string, startsAt: Date, now: Date) {
   const slot = times.teachers.get(teacherId)?.slots.find((s) => s.startsAt.getTime() === startsAt.getTime());
   return slot && slot.startsAt > now ? slot : null;
@@ -160,7 +167,10 @@ export async function holdMeetings(
     // One hold at a time per household: choosing again lets go of the times held before.
     const before = await currentHold(tx, round.id, household.householdUserId, now);
     await endBookings(tx, before.map((b) => b.id), 'expired', now, actor.kind === 'user' ? actor.userId : null);
-    const live = await loadRoundTimes(tx, round, now);
+    // Who is busy when (every live booking of the round) is needed only to choose an
+    // interpreter: read then, not in every hold. In a 1,500-child round it was most of a hold's
+    // work — done while the hold's locks are held.
+    let live: RoundTimes | null = null;
     // A fixed order of taking things, whatever order the meetings came in: the children's rows
     // first (by child), then the people, in time order. Two families racing for the same times
     // (or two parents for the same children) then wait for each other instead of deadlocking —
@@ -201,7 +211,8 @@ export async function holdMeetings(
     for (const { child } of [...planned].sort((a, b) => a.slot!.startsAt.getTime() - b.slot!.startsAt.getTime())) {
       let booking = inserted.get(child!.studentId)!;
       await insertMeetingPeople(tx, booking, peopleOf({ ...booking, interpreterId: null }));
-      if (teacherNeedsInterpreter(live, booking.teacherId, household.language)) {
+      if (teacherNeedsInterpreter(times, booking.teacherId, household.language)) {
+        live ??= await interpretersBusy(tx, times, household.language, now);
         booking = { ...booking, interpreterId: await reserveInterpreter(tx, live, booking, null, new Set()) };
       }
       rows.push(booking);
@@ -356,7 +367,7 @@ export async function moveBooking(deps: Deps, actor: Actor, bookingId: string, s
     await insertMeetingPeople(tx, row, people);
     let interpreterId: string | null = null;
     if (teacherNeedsInterpreter(times, row.teacherId, row.language)) {
-      const live = await loadRoundTimes(tx, round, now);
+      const live = await interpretersBusy(tx, times, row.language, now);
       interpreterId = await reserveInterpreter(tx, live, row, booking.interpreterId, new Set([booking.id]));
     }
     const final = { ...row, interpreterId };

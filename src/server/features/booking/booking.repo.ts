@@ -336,6 +336,20 @@ export async function liveBookings(db: Db, roundId: string, now: Date): Promise<
     .orderBy(asc(bookings.startsAt));
 }
 
+/**
+ * The live meetings of these people (person keys, as in booking_people), in every round: what
+ * the family page and the choice of an interpreter need, without reading the whole round. Served
+ * by the exclusion constraint's GiST index on (person, range).
+ */
+export async function busyOf(db: Db, people: string[], now: Date) {
+  if (people.length === 0) return [];
+  return db
+    .select({ person: bookingPeople.person, bookingId: bookingPeople.bookingId, startsAt: bookingPeople.startsAt, endsAt: bookingPeople.endsAt })
+    .from(bookingPeople)
+    .innerJoin(bookings, eq(bookings.id, bookingPeople.bookingId))
+    .where(and(inArray(bookingPeople.person, [...new Set(people)]), eq(bookingPeople.active, true), or(eq(bookings.status, 'confirmed'), and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now)))));
+}
+
 export async function findBooking(db: Db, id: string): Promise<BookingRow | undefined> {
   const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
   return row;

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { FamilyOptions } from '../../../contracts/booking';
-import { adjacentStarts, suggestSequences, type ChildTimes } from '../../../domain/booking/family';
+import { adjacentStarts, speaks, suggestSequences, type ChildTimes } from '../../../domain/booking/family';
 import { bookingState } from '../../../domain/booking/rules';
 import type { Slot } from '../../../domain/booking/slots';
 import type { Actor } from '../../../domain/permissions/index';
@@ -15,14 +15,27 @@ import { liveBookingsOfStudents, setGuardianLanguage, waitingOf } from './bookin
 import { bookingRound } from './book';
 import { assignTeachers, resolveHousehold } from './household';
 import { presentBookings } from './present';
-import { interpretersFor, isFree, loadRoundTimes, teacherNeedsInterpreter } from './round-times';
+import { addBusyOf, interpretersFor, isFree, loadRoundTimes, teacherNeedsInterpreter } from './round-times';
 
 export async function familyOptions(deps: Deps, actor: Actor, roundId: string, householdUserId?: string): Promise<FamilyOptions> {
   const now = deps.now();
   const round = await bookingRound(deps, actor, roundId);
-  const times = await loadRoundTimes(deps.db, round, now);
+  const times = await loadRoundTimes(deps.db, round, now, { live: false });
   const household = await assignTeachers(deps, round, await resolveHousehold(deps, actor, round, householdUserId), times);
   const studentIds = household.children.map((c) => c.studentId);
+  // Only the people this family's meetings need: its children's teachers, the children, the
+  // family's adults, and the interpreters of its language.
+  await addBusyOf(
+    deps.db,
+    times,
+    [
+      ...household.children.flatMap((c) => [`student:${c.studentId}`, ...(c.teacherId ? [`teacher:${c.teacherId}`] : [])]),
+      `guardian:${household.householdUserId}`,
+      ...household.guardians.map((g) => `guardian:${g.userId}`),
+      ...times.interpreters.filter((i) => speaks(i.languages, household.language)).map((i) => `interpreter:${i.interpreterId}`),
+    ],
+    now,
+  );
   const [booked, waiting] = await Promise.all([liveBookingsOfStudents(deps.db, round.id, studentIds, now), waitingOf(deps.db, round.id, studentIds)]);
   const hold = booked.filter((b) => b.status === 'held' && b.householdUserId === household.householdUserId);
   const holdIds = new Set(hold.map((b) => b.id));
@@ -45,7 +58,7 @@ export async function familyOptions(deps: Deps, actor: Actor, roundId: string, h
         (!needsInterpreter || interpretersFor(times, household.language, s, ignore).length > 0),
     );
     const interpreterBooked = needsInterpreter
-      ? times.live.filter((b) => b.interpreterId && !ignore.has(b.id) && times.interpreters.some((i) => i.interpreterId === b.interpreterId && i.languages.some((l) => l.split('-')[0] === household.language.split('-')[0])))
+      ? times.interpreters.filter((i) => speaks(i.languages, household.language)).flatMap((i) => (times.busy.get(`interpreter:${i.interpreterId}`) ?? []).filter((b) => !ignore.has(b.bookingId)))
       : [];
     const nextToInterpreter = needsInterpreter ? adjacentStarts(free, interpreterBooked, round.bufferMinutes) : new Set<number>();
     if (c.teacherId && !mine) childTimes.push({ studentId: c.studentId, teacherId: c.teacherId, room: teacher?.room ?? null, free, nextToInterpreter, needsInterpreter });

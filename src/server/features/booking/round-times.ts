@@ -7,6 +7,7 @@ import { slotsOf, type Availability, type SessionSpec, type Slot } from '../../.
 import { speaks } from '../../../domain/booking/family';
 import type { Db } from '../../db/client';
 import {
+  busyOf,
   listRoundInterpreters,
   listRoundTeachers,
   listSessions,
@@ -46,6 +47,7 @@ function wholeGrid(grid: { sessions: SessionSpec[]; timeZone: string; slotMinute
   return slots;
 }
 
+/** `live: false` reads no bookings (the set-up and slots only; see `addBusyOf`); otherwise every live booking of the round. */
 export async function loadRoundTimes(db: Db, round: BookingRound, now: Date, options: { live?: boolean } = {}): Promise<RoundTimes> {
   const [sessions, teacherRows, interpreterRows, live] = await Promise.all([
     listSessions(db, round.id),
@@ -79,6 +81,17 @@ export async function loadRoundTimes(db: Db, round: BookingRound, now: Date, opt
     for (const a of b.attendees) if (a.kind === 'guardian') add(`guardian:${a.userId}`, b);
   }
   return { round, sessions, teachers, interpreters, live, busy, firstMeetingAt: sessions[0]?.startsAt ?? null };
+}
+
+/**
+ * Fills `busy` with the live meetings of just these people (in every round), for times loaded
+ * with `live: false`: a family's page and an interpreter's choice need a few people, not the round.
+ */
+export async function addBusyOf(db: Db, times: RoundTimes, people: string[], now: Date): Promise<RoundTimes> {
+  const wanted = people.filter((p) => !times.busy.has(p));
+  for (const p of wanted) times.busy.set(p, []);
+  for (const r of await busyOf(db, wanted, now)) times.busy.get(r.person)!.push({ bookingId: r.bookingId, startsAt: r.startsAt, endsAt: r.endsAt });
+  return times;
 }
 
 /** Is the person free for this time (ignoring the meetings given, e.g. the one being moved)? */
