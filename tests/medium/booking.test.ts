@@ -325,4 +325,30 @@ describe.each(engines)('booking on %s', (engine) => {
     const staff = await buildStaff(database.db, w.school.id, 'teacher');
     expect((await (await t.clientAs(staff.id)).get('/api/me/calendar-feed')).statusCode).toBe(200);
   });
+  it('sends an offer nobody claims to the next waiting family, and the first to the back of the queue', async () => {
+    const { round, w, admin } = await world();
+    const setup = (await admin.get(`/api/rounds/${round.id}/setup`)).json<RoundSetup>();
+    await admin.put(`/api/rounds/${round.id}/teachers/${w.teacherA.id}`, { room: 'Room 4', availability: [{ sessionId: setup.sessions[0]!.id, start: '15:30', end: '15:50' }] });
+    const luis = await t.clientAs(w.guardianA.id);
+    const hold = (await luis.post(`/api/rounds/${round.id}/holds`, { meetings: [{ studentId: w.ana.id, startsAt: FRI_1530 }] })).json<HoldView>();
+    await luis.post(`/api/holds/${hold.groupId}/confirm`, { attendees: [{ kind: 'guardian', userId: w.guardianA.id }] });
+    const dan = await buildStudent(database.db, w.school.id, [w.classA.id], { givenName: 'Dan' });
+    const first = await buildGuardian(database.db, [w.cleo.id], { givenName: 'Nadia' });
+    const second = await buildGuardian(database.db, [dan.id], { givenName: 'Omar' });
+    expect((await (await t.clientAs(first.id)).post(`/api/rounds/${round.id}/waitlist`, { studentIds: [w.cleo.id] })).statusCode).toBe(201);
+    t.setNow(new Date(OCT_20.getTime() + 60_000));
+    expect((await (await t.clientAs(second.id)).post(`/api/rounds/${round.id}/waitlist`, { studentIds: [dan.id] })).statusCode).toBe(201);
+    await luis.post(`/api/bookings/${hold.bookings[0]!.id}/cancel`);
+    await t.runJobs();
+    const offersTo = async (email: string) => (await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email))).filter((m) => /come free/.test(m.subject));
+    expect(await offersTo(first.email!)).toHaveLength(1);
+    expect(await offersTo(second.email!)).toHaveLength(0);
+    // Twelve hours later Nadia has not claimed it: Omar is offered the time.
+    t.setNow(new Date(OCT_20.getTime() + 12 * 3_600_000 + 5 * 60_000));
+    await t.runJobs();
+    expect(await offersTo(second.email!)).toHaveLength(1);
+    const { waitlistEntries } = await import('../../src/server/db/schema/index');
+    const entries = await database.db.select({ household: waitlistEntries.householdUserId, status: waitlistEntries.status }).from(waitlistEntries).where(eq(waitlistEntries.roundId, round.id));
+    expect(Object.fromEntries(entries.map((e) => [e.household, e.status]))).toEqual({ [first.id]: 'waiting', [second.id]: 'offered' });
+  });
 });

@@ -91,9 +91,10 @@ function isDeadlock(err: unknown): boolean {
   return false;
 }
 
+/** (No savepoint: a refusal ends the whole transaction, which is rolled back.) */
 async function insertMeetingPeople(tx: Db, booking: BookingRow, people: string[]): Promise<void> {
   try {
-    await tx.transaction((sp) => insertPeople(sp, booking.id, people, booking.startsAt, booking.endsAt));
+    await insertPeople(tx, booking.id, people, booking.startsAt, booking.endsAt);
   } catch (err) {
     const r = refusal(err);
     if (r) throw new DomainError('slot_taken');
@@ -181,8 +182,7 @@ export async function holdMeetings(
       const teacherId = child!.teacherId!;
       let booking: BookingRow;
       try {
-        booking = await tx.transaction((sp) =>
-          insertBooking(sp, {
+        booking = await insertBooking(tx, {
             schoolId: round.schoolId,
             roundId: round.id,
             teacherId,
@@ -199,8 +199,7 @@ export async function holdMeetings(
             bookedBy: actor.kind === 'user' ? actor.userId : null,
             createdAt: now,
             updatedAt: now,
-          }),
-        );
+          });
       } catch (err) {
         if (refusal(err)?.kind === 'duplicate') throw new DomainError('already_booked');
         throw err;
@@ -220,7 +219,7 @@ export async function holdMeetings(
     await queueHoldRelease({ db: tx, now: deps.now }, groupId, expiresAt);
     return rows;
   }));
-  return { groupId, expiresAt: expiresAt.toISOString(), bookings: await presentBookings(deps.db, round, held, now) };
+  return { groupId, expiresAt: expiresAt.toISOString(), bookings: await presentBookings(deps.db, round, held, now, [...times.teachers.values()]) };
 }
 
 /** The household's held group, checked: theirs (or the school's to handle). */

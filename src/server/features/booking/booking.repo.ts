@@ -531,6 +531,12 @@ export async function findWaitlist(db: Db, id: string): Promise<WaitlistRow | un
   return row;
 }
 
+/** The entry, locked until the transaction ends: a claim and the offer's expiry take turns. */
+export async function lockWaitlist(db: Db, id: string): Promise<WaitlistRow | undefined> {
+  const [row] = await db.select().from(waitlistEntries).where(eq(waitlistEntries.id, id)).limit(1).for('update');
+  return row;
+}
+
 export async function findWaitlistByToken(db: Db, tokenHash: string): Promise<WaitlistRow | undefined> {
   const [row] = await db.select().from(waitlistEntries).where(eq(waitlistEntries.offerTokenHash, tokenHash)).limit(1);
   return row;

@@ -67,7 +67,7 @@ export async function familyOptions(deps: Deps, actor: Actor, roundId: string, h
 
   const hourOf = (d: Date) => DateTime.fromJSDate(d, { zone: round.timeZone }).toFormat('yyyy-MM-dd HH');
   const sequences = suggestSequences(childTimes, { walkMinutes: round.walkMinutes, timeZoneHour: hourOf });
-  const presented = await presentBookings(deps.db, round, [...booked.filter((b) => b.status === 'confirmed'), ...hold], now);
+  const presented = await presentBookings(deps.db, round, [...booked.filter((b) => b.status === 'confirmed'), ...hold], now, [...times.teachers.values()]);
   const view = new Map(presented.map((b) => [b.id, b]));
   const state = bookingState({ bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, firstMeetingAt: times.firstMeetingAt }, now);
   return {

@@ -4,14 +4,21 @@ import { canFamilyChange, changeDeadline } from '../../../domain/booking/rules';
 import type { Db } from '../../db/client';
 import { interpreterNames, listRoundTeachers, studentNames, userNames, type BookingRound, type BookingRow } from './booking.repo';
 
-export async function presentBookings(db: Db, round: BookingRound, rows: readonly BookingRow[], now: Date): Promise<BookingView[]> {
+/** `teachers`: the round's, when the caller has them already (one query fewer). */
+export async function presentBookings(
+  db: Db,
+  round: BookingRound,
+  rows: readonly BookingRow[],
+  now: Date,
+  known?: ReadonlyArray<{ userId: string; name: string; room: string | null; videoUrl: string | null }>,
+): Promise<BookingView[]> {
   if (rows.length === 0) return [];
   const guardianIds = rows.flatMap((r) => r.attendees.flatMap((a) => (a.kind === 'guardian' ? [a.userId] : [])));
   const [students, people, interpreters, teachers] = await Promise.all([
     studentNames(db, [...new Set(rows.map((r) => r.studentId))]),
     userNames(db, [...new Set([...rows.map((r) => r.teacherId), ...guardianIds])]),
     interpreterNames(db, [...new Set(rows.flatMap((r) => (r.interpreterId ? [r.interpreterId] : [])))]),
-    listRoundTeachers(db, round.id),
+    known ?? listRoundTeachers(db, round.id),
   ]);
   const studentName = new Map(students.map((s) => [s.studentId, `${s.givenName} ${s.familyName}`]));
   const personName = new Map(people.map((p) => [p.userId, p.name]));

@@ -32,6 +32,7 @@ import {
   insertWaitlist,
   liveBookingsOfStudents,
   lockWaiting,
+  lockWaitlist,
   releaseLapsedHolds,
   updateWaitlist,
   type BookingRow,
@@ -187,7 +188,9 @@ export const expireOfferJob = defineJob({
   async run(deps, { entryId, bookingId }) {
     const now = deps.now();
     const requeued = await deps.db.transaction(async (tx) => {
-      const entry = await findWaitlist(tx, entryId);
+      // Locked: a claim at this very moment either went first (the entry is booked: nothing to do)
+      // or waits for this to finish (and finds the offer gone).
+      const entry = await lockWaitlist(tx, entryId);
       if (!entry || entry.status !== 'offered' || entry.offerBookingId !== bookingId) return null;
       const [ended] = await endBookings(tx, [bookingId], 'expired', now, null);
       await updateWaitlist(tx, entry.id, { status: 'waiting', offerBookingId: null, offerTokenHash: null, offerExpiresAt: null, queuedAt: now, updatedAt: now });
@@ -223,6 +226,8 @@ export async function claimOffer(deps: Deps, actor: Actor, token: string): Promi
   if (entry.status === 'booked') return readClaim(deps, actor, token);
   if (entry.status !== 'offered' || !booking) throw new DomainError('hold_expired');
   const confirmed = await deps.db.transaction(async (tx) => {
+    const locked = await lockWaitlist(tx, entry.id);
+    if (locked?.status !== 'offered' || locked.offerBookingId !== booking.id) throw new DomainError('hold_expired');
     const [row] = await confirmGroup(tx, booking.groupId, now, {});
     if (!row) throw new DomainError('hold_expired');
     // The link keeps working, to show the booked time.
