@@ -150,3 +150,28 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   await doc.destroy();
   return pages.join('\n').replace(/\s+/g, ' ');
 }
+
+/**
+ * Text on the page that is not in the pseudo-locale (⟦…⟧) and not marked as people's content
+ * (`translate="no"`, `data-content`): words written into the code instead of the message files.
+ */
+export async function hardCodedText(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"], [data-content], script, style'));
+    const looksPlain = (s: string) => /[A-Za-z]/.test(s) && !/[⟦⟧]/.test(s);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      if (text && looksPlain(text) && !isData(n.parentElement)) found.push(`text: ${text}`);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [alt], [title], [placeholder]')) {
+      for (const attr of ['aria-label', 'alt', 'title', 'placeholder']) {
+        const v = el.getAttribute(attr);
+        if (v && looksPlain(v) && !isData(el)) found.push(`${attr}: ${v}`);
+      }
+    }
+    return found;
+  });
+}

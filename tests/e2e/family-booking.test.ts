@@ -13,7 +13,7 @@ import type { DaySheet, FamilyOptions } from '../../src/contracts/booking';
 import { demoRound } from '../../src/domain/demo/demo-preparation';
 import { buildDemoSchool } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
-import { capture, hasBrowser, launch, newContext, PHONE, signInWithPassword, watchErrors } from './browser';
+import { capture, hardCodedText, hasBrowser, launch, newContext, PHONE, signInWithPassword, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const printed = demoSignIns(demo);
@@ -21,28 +21,6 @@ const guardian = printed.guardian!;
 const admin = printed.admin!;
 const children = guardian.children.map((k) => demo.students.find((s) => s.key === k.studentKey)!);
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
-
-/** Text on screen not taken from a message file (as tests/e2e/pseudo-locale.test.ts looks for it). */
-async function hardCodedText(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"], [data-content], script, style'));
-    const looksPlain = (s: string) => /[A-Za-z]/.test(s) && !/[⟦⟧]/.test(s);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      if (text && looksPlain(text) && !isData(n.parentElement)) found.push(`text: ${text}`);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [alt], [title], [placeholder]')) {
-      for (const attr of ['aria-label', 'alt', 'title', 'placeholder']) {
-        const v = el.getAttribute(attr);
-        if (v && looksPlain(v) && !isData(el)) found.push(`${attr}: ${v}`);
-      }
-    }
-    return found;
-  });
-}
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? '');
 

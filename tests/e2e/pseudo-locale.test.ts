@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
 import { demoSignIns } from '../../src/server/features/demo/seed-demo-school';
 import { pseudoMessage } from '../../src/web/lib/pseudo';
-import { hasBrowser, launch, newContext } from './browser';
+import { hardCodedText, hasBrowser, launch, newContext } from './browser';
 
 const demo = buildDemoSchool();
 const printed = demoSignIns(demo);
@@ -24,26 +24,6 @@ const pseudo = (namespace: string, key: string): string => {
 };
 const owls = demo.classes.find((c) => c.key === 'owls')!;
 
-async function hardCodedText(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"], [data-content], script, style'));
-    const looksPlain = (s: string) => /[A-Za-z]/.test(s) && !/[⟦⟧]/.test(s);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      if (text && looksPlain(text) && !isData(n.parentElement)) found.push(`text: ${text}`);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [alt], [title], [placeholder]')) {
-      for (const attr of ['aria-label', 'alt', 'title', 'placeholder']) {
-        const v = el.getAttribute(attr);
-        if (v && looksPlain(v) && !isData(el)) found.push(`${attr}: ${v}`);
-      }
-    }
-    return found;
-  });
-}
 
 async function signIn(context: BrowserContext, identifier: string) {
   const session = await (await context.request.get('/api/session')).json();

@@ -3,8 +3,8 @@ import { api, ApiError } from './api';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
 
-/** GETs a URL when it changes; `reload()` fetches it again. */
-export function useApi<T>(url: string | null): Loadable<T> & { reload(): void } {
+/** GETs a URL when it changes; `reload()` fetches it again; `replace(data)` puts in an answer the page already has (a change answered with the whole view). */
+export function useApi<T>(url: string | null): Loadable<T> & { reload(): void; replace(data: T): void } {
   const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -21,7 +21,8 @@ export function useApi<T>(url: string | null): Loadable<T> & { reload(): void } 
     };
   }, [url, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
+  const replace = useCallback((data: T) => setState({ status: 'ready', data }), []);
+  return { ...state, reload, replace };
 }
 
 /**

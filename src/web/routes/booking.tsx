@@ -21,26 +21,12 @@ import { MeetingLanguage } from '../features/booking/meeting-language';
 import { api, ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { useAction, type Loadable } from '../lib/use-api';
+import { useAction, useApi, type Loadable } from '../lib/use-api';
 
-/** Like useApi, and the page can put in an answer it already has (the API answers a change with the whole family view). */
+/** The family's view; `replace` takes the whole view a change answers with. */
 function useFamily(url: string) {
-  const [state, setState] = useState<Loadable<FamilyOptions>>({ status: 'loading' });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    api<FamilyOptions>('GET', url).then(
-      (data) => live && setState({ status: 'ready', data }),
-      (error: unknown) => live && setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, 'internal') }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  const replace = useCallback((data: FamilyOptions) => setState({ status: 'ready', data }), []);
-  return { state, reload, replace };
+  const family = useApi<FamilyOptions>(url);
+  return { state: family as Loadable<FamilyOptions>, reload: family.reload, replace: family.replace };
 }
 
 type Step = 'choose' | 'confirm' | 'done';
