@@ -16,6 +16,9 @@ export const NOTE_MAX = 1000;
 export const ROOM_MAX = 60;
 export const NAME_MAX = 120;
 
+/** Who a substitute adult is to the child, as the family page offers it: sent as these keys (named in each reader's language, `booking.relationships.<key>`), or the family's own words. */
+export const substituteRelationships = ['grandparent', 'aunt_uncle', 'sibling', 'relative', 'family_friend', 'carer'] as const;
+
 export const bookingStatuses = ['held', 'confirmed', 'cancelled', 'expired'] as const;
 export const modes = ['in_person', 'video'] as const;
 

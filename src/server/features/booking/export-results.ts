@@ -13,6 +13,7 @@ import type { Deps } from '../../deps';
 import { authorize } from '../school/authorize';
 import { childrenOfRound, goalsOfRound } from './booking.repo';
 import { bookingRound } from './book';
+import { attendeeLabel } from './notify';
 import { presentBookings } from './present';
 import { loadRoundTimes } from './round-times';
 
@@ -27,11 +28,6 @@ export async function exportRoundResultsCsv(deps: Deps, actor: Actor, roundId: s
   const [times, children, goals] = await Promise.all([loadRoundTimes(deps.db, round, now), childrenOfRound(deps.db, round.id), goalsOfRound(deps.db, round.id)]);
   const confirmed = await presentBookings(deps.db, round, times.live.filter((b) => b.status === 'confirmed'), now);
   const say = (key: string, values?: Record<string, string>) => deps.i18n.t(locale, `rounds.export.${key}`, values);
-  const relationship = (r: string) => {
-    const key = `booking.relationships.${r}`;
-    const text = deps.i18n.t(locale, key);
-    return text === key ? r : text;
-  };
   const header = ['givenName', 'familyName', 'class', 'teacher', 'date', 'time', 'status', 'mode', 'language', 'interpreter', 'coming', 'note', 'privateTime', 'goals'].map((k) => say(`columns.${k}`));
   const seen = new Set<string>();
   const body: string[][] = [];
@@ -56,7 +52,7 @@ export async function exportRoundResultsCsv(deps: Deps, actor: Actor, roundId: s
         say(`mode.${b.mode}`),
         b.language,
         b.interpreter?.name ?? '',
-        b.attendees.map((a) => (a.kind === 'guardian' ? a.name : `${a.name} (${relationship(a.relationship)})`)).join('; '),
+        b.attendees.map((a) => attendeeLabel(deps, locale, a.kind === 'guardian' ? { name: a.name, relationship: null } : a)).join('; '),
         b.note,
         b.privateTime ? say('yes') : '',
         goalText,

@@ -7,6 +7,7 @@
  * twice (mail dedupe keys carry the booking's sequence).
  */
 import { z } from 'zod';
+import { substituteRelationships } from '../../../contracts/booking';
 import { matchLocale, type LocaleTag } from '../../../contracts/locales';
 import type { Deps } from '../../deps';
 import { defineJob, enqueue } from '../../jobs/runner';
@@ -146,10 +147,10 @@ export function icsMeetingOf(facts: MeetingFacts, publicUrl: string, summary: st
   };
 }
 
-const relationshipKeys = new Set(['grandparent', 'aunt_uncle', 'sibling', 'relative', 'family_friend', 'carer']);
+const relationshipKeys = new Set<string>(substituteRelationships);
 
 /** "Rosa Díaz (grandparent)", the relationship in the reader's language when it is one of the family page's keys. */
-function attendeeLabel(deps: Deps, locale: LocaleTag, a: { name: string; relationship: string | null }): string {
+export function attendeeLabel(deps: Deps, locale: LocaleTag, a: { name: string; relationship: string | null }): string {
   if (!a.relationship) return a.name;
   const relationship = relationshipKeys.has(a.relationship) ? deps.i18n.t(locale, `booking.relationships.${a.relationship}`) : a.relationship;
   return `${a.name} (${relationship})`;

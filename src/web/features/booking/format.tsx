@@ -3,6 +3,7 @@
  * abroad books the school's evening), language names through Intl.DisplayNames, and messages with
  * names and times inside them, where those stay data (`translate="no"`) in any word order.
  */
+import { substituteRelationships } from '../../../contracts/booking';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { locales } from '../../../contracts/locales';
 import { useI18n, type T } from '../../lib/i18n';
@@ -142,7 +143,7 @@ export function LanguageName({ tag }: { tag: string }) {
  * teacher's day sheet can name them in the teacher's language (`booking.relationships.<key>`);
  * anything else is the family's own words.
  */
-export const relationshipKeys = ['grandparent', 'aunt_uncle', 'sibling', 'relative', 'family_friend', 'carer'] as const;
+export const relationshipKeys = substituteRelationships;
 
 export function relationshipLabel(t: T, value: string): { text: string; typed: boolean } {
   return (relationshipKeys as readonly string[]).includes(value) ? { text: t(`booking.relationships.${value}`), typed: false } : { text: value, typed: true };
