@@ -98,7 +98,7 @@ export const postView = z.object({
   student: z.object({ givenName: z.string(), familyName: z.string() }),
   classId: id.nullable(),
   groupId: id.nullable(),
-  author: person.extend({ role: z.enum(['student', 'staff']) }),
+  author: person.extend({ role: z.enum(['student', 'staff', 'guardian']) }),
   status: z.enum(['pending', 'approved', 'returned']),
   caption: z.string(),
   reflection: z.string(),

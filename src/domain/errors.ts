@@ -51,6 +51,18 @@ export const errorCodes = [
   'not_a_slot',
   /** Sessions or a teacher with meetings booked in them cannot be removed or shortened. */
   'has_bookings',
+  /** The conference has ended. */
+  'conference_ended',
+  /** Only after the conference ended (its record, the survey). */
+  'conference_not_ended',
+  /** The teacher has not finalised the record yet. */
+  'record_not_finalised',
+  /** The school or class does not allow sharing records by link. */
+  'sharing_off',
+  /** The shared link has run out or was revoked. */
+  'share_expired',
+  /** The follow-up request was closed. */
+  'followup_closed',
   /** Anything unexpected: logged with the request id; no detail leaves the server. */
   'internal',
 ] as const;

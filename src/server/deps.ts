@@ -4,6 +4,7 @@ import type { Db } from './db/client';
 import type { Mailer } from './features/mail/mailer';
 import type { MediaStore } from './features/media/media-store';
 import type { Translator } from './i18n';
+import type { LiveHub } from './live/hub';
 
 export interface Deps {
   db: Db;
@@ -15,4 +16,6 @@ export interface Deps {
   /** Where uploaded photos, recordings and files are kept. */
   media: MediaStore;
   now: () => Date;
+  /** Nudges live pages (conference day) to re-read what changed. */
+  live: LiveHub;
 }

@@ -2,6 +2,7 @@
  * Composition root: env → database → migrations → (demo seed) → services → HTTP.
  * The only place that reads the environment and the real clock.
  */
+import { createLiveHub } from './live/hub';
 import path from 'node:path';
 import type { DemoSchool } from '../domain/demo/demo-school';
 import { buildApp, type App } from './http/app';
@@ -41,7 +42,7 @@ export async function startServer(env: Record<string, string | undefined>, cwd: 
   const i18n = createTranslator();
   const mailer = createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl });
   const media = createLocalMediaStore(config.mediaDir);
-  const deps = { db: database.db, engine: database.engine, config, i18n, mailer, media, now: () => new Date() };
+  const deps = { db: database.db, engine: database.engine, config, i18n, mailer, media, now: () => new Date(), live: createLiveHub() };
   const app = await buildApp({ ...deps, database });
   await app.listen({ port: config.port, host: config.host });
   // Background jobs (emails, imports) run in every server process, sharing one queue table.

@@ -1,4 +1,5 @@
 /** The real HTTP app over a test database, and a small client that keeps cookies and the CSRF token like a browser. */
+import { createLiveHub } from '../../src/server/live/hub';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,7 @@ export async function buildTestApp(database: Database, env: Record<string, strin
     mailer: createMailer({ db: database.db, from: config.mailFrom, smtpUrl: config.smtpUrl }),
     media: createLocalMediaStore(config.mediaDir),
     now: () => now ?? new Date(),
+    live: createLiveHub(),
   };
   const app = await buildApp({ ...deps, database, logger: false });
   const runner = createJobRunner(deps, jobDefinitions);

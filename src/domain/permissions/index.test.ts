@@ -65,6 +65,19 @@ const table: Row[] = [
   ['booking.book', ana, ['guardianOfAna']],
   ['booking.manage', school, ['admin']],
   ['booking.staff', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
+  // Conference day: the child presents, their teachers facilitate, the family follows on a phone.
+  ['conference.present', ana, ['teacherA', 'assistantA', 'ana']],
+  ['conference.facilitate', ana, ['admin', 'teacherA', 'assistantA']],
+  ['conference.family', ana, ['guardianOfAna']],
+  ['record.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  ['record.share', ana, ['guardianOfAna']],
+  ['school.sharing.manage', school, ['admin']],
+  ['class.sharing.manage', classA, ['admin', 'teacherA', 'assistantA']],
+  // The child never sees the private follow-up thread.
+  ['followup.request', ana, ['guardianOfAna']],
+  ['followup.answer', ana, ['admin', 'teacherA', 'assistantA']],
+  ['survey.answer', ana, ['guardianOfAna', 'ana']],
+  ['survey.results', classA, ['admin', 'teacherA', 'assistantA']],
 ];
 
 describe('can()', () => {

@@ -123,6 +123,29 @@ export const policy = {
   'goals.manage': ['teacher-of-student', 'student-self'],
   /** Write one's own commitment to a child's goal (each person only their own; see domain/goals). */
   'goals.commit': ['teacher-of-student', 'guardian-of-student', 'student-self'],
+  /**
+   * Conference day. The child presents their own agenda (their teacher can open it for them on a
+   * class tablet); the child's teachers (and the admin) facilitate: timer, notes, attendance, the
+   * agenda's order, the record. The booking's own teacher may too (features/conference/access.ts).
+   */
+  'conference.present': ['teacher-of-student', 'student-self'],
+  'conference.facilitate': ['school-admin', 'teacher-of-student'],
+  /** The family's side on their own phones: prompt cards, the live status page, their commitments. */
+  'conference.family': ['guardian-of-student'],
+  /** A finalised conference record: the child, their family, their teachers. */
+  'record.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
+  /** Share a record with another adult by an expiring, revocable link (and see who opened it). */
+  'record.share': ['guardian-of-student'],
+  /** Turn sharing by link on or off for the whole school, or for one class. */
+  'school.sharing.manage': ['school-admin'],
+  'class.sharing.manage': ['school-admin', 'teacher-of-class'],
+  /** Ask the teacher for private time about one's child (never shown to the child), and answer it. */
+  'followup.request': ['guardian-of-student'],
+  'followup.answer': ['school-admin', 'teacher-of-student'],
+  /** "Was it worthwhile?" after a conference: the child and each guardian answer for themselves. */
+  'survey.answer': ['guardian-of-student', 'student-self'],
+  /** Survey results of a class (and, for the admin, of every class in a round), with comments. */
+  'survey.results': ['school-admin', 'teacher-of-class'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;

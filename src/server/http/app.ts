@@ -113,6 +113,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(deps.i18n));
+  // Open live streams would hold the server open: end them first (pages reconnect).
+  app.addHook('preClose', (done) => {
+    deps.live.closeAll();
+    done();
+  });
 
   // Deny by default: every route must say who may call it, or the server refuses to start.
   const routeTable: RouteInfo[] = [];

@@ -34,6 +34,12 @@ export const statusOf: Record<ErrorCode, number> = {
   hold_expired: 409,
   not_a_slot: 422,
   has_bookings: 409,
+  conference_ended: 409,
+  conference_not_ended: 409,
+  record_not_finalised: 409,
+  sharing_off: 403,
+  share_expired: 410,
+  followup_closed: 409,
   internal: 500,
 };
 

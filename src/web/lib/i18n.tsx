@@ -116,3 +116,47 @@ export function useT(): T {
 }
 
 export const shippedLocales = localeTags;
+
+/**
+ * Part of a page in another language than the reader's: a child presents in their family's
+ * language, and a teacher's screen shows the family's cards as the family reads them. The part is
+ * marked with its own `lang` and `dir` (screen readers, fonts, right-to-left) and shows nothing
+ * until that language's messages have loaded.
+ */
+export function InLocale({ tag, children, className }: { tag: string; children: ReactNode; className?: string }) {
+  const outer = useI18n();
+  const wanted: UiLocale = outer.locale === 'pseudo' ? 'pseudo' : (matchLocale([tag]) ?? defaultLocale);
+  const [messages, setMessages] = useState<{ tag: UiLocale; messages: Messages } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadLocale(wanted).then((m) => live && setMessages({ tag: wanted, messages: m }));
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  const value = useMemo<I18nValue | null>(() => {
+    if (!messages || messages.tag !== wanted) return null;
+    const intlLocale = wanted === 'pseudo' ? 'en' : wanted;
+    const cache = new Map<string, IntlMessageFormat>();
+    const t: T = (key, values) => {
+      const message = messages.messages[key];
+      if (message === undefined) return outer.t(key, values);
+      let f = cache.get(key);
+      if (!f) {
+        f = new IntlMessageFormat(message, intlLocale);
+        cache.set(key, f);
+      }
+      return String(f.format(values));
+    };
+    return { locale: wanted, t, setLocale: outer.setLocale, intlLocale };
+  }, [messages, wanted, outer]);
+  if (!value) return null;
+  const lang = wanted === 'pseudo' ? 'en-XA' : wanted;
+  return (
+    <I18nContext.Provider value={value}>
+      <div lang={lang} dir={localeDir(wanted === 'pseudo' ? 'en' : wanted)} className={className}>
+        {children}
+      </div>
+    </I18nContext.Provider>
+  );
+}

@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AgendaStep } from '../../../domain/conference/agenda';
 import type { AvatarKey } from '../../../domain/pictures';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -37,6 +38,8 @@ export const schools = pgTable('schools', {
   locale: text('locale').notNull().default('en'),
   /** Short code used in demo data and class codes. */
   slug: text('slug').notNull().unique(),
+  /** Guardians may share a conference record with another adult by link (an admin can turn it off). */
+  recordSharing: boolean('record_sharing').notNull().default(true),
   createdAt: createdAt(),
 });
 
@@ -142,6 +145,8 @@ export const classes = pgTable(
     classCode: text('class_code').notNull(),
     /** Pupils' portfolio posts go straight to their families, without waiting in the approval queue. */
     autoApprovePosts: boolean('auto_approve_posts').notNull().default(false),
+    /** The class's teacher can turn off sharing records by link for their class (the school's switch wins when off). */
+    recordSharing: boolean('record_sharing').notNull().default(true),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -444,8 +449,8 @@ export const posts = pgTable(
     /** The class it was posted in: whose approval queue it waits in. */
     classId: uuid('class_id').references(() => classes.id, { onDelete: 'set null' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    /** `student` (the child themself) or `staff` (a teacher or assistant, for the child). */
-    authorRole: text('author_role').$type<'student' | 'staff'>().notNull(),
+    /** `student` (the child themself), `staff` (a teacher or assistant, for the child), or `guardian` (a family's reflection after a conference). */
+    authorRole: text('author_role').$type<'student' | 'staff' | 'guardian'>().notNull(),
     groupId: uuid('group_id'),
     caption: text('caption').notNull().default(''),
     reflection: text('reflection').notNull().default(''),
@@ -711,6 +716,8 @@ export const conferenceRounds = pgTable(
     separatedGuardians: text('separated_guardians').$type<'separate' | 'together'>().notNull().default('separate'),
     /** Families may choose a video meeting. */
     allowVideo: boolean('allow_video').notNull().default(true),
+    /** Families further down a teacher's evening are told when their meeting runs this many minutes late (0: never). */
+    lateNoticeMinutes: integer('late_notice_minutes').notNull().default(10),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -827,6 +834,8 @@ export const bookings = pgTable(
     privateTime: boolean('private_time').notNull().default(false),
     /** iCalendar SEQUENCE: +1 on every change the family is told of. */
     sequence: integer('sequence').notNull().default(0),
+    /** The delay (minutes) the family and interpreter were last told of on conference day (0: none). */
+    lateNotifiedMinutes: integer('late_notified_minutes').notNull().default(0),
     bookedBy: uuid('booked_by').references(() => users.id, { onDelete: 'set null' }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -1051,6 +1060,144 @@ export const goalCommitments = pgTable(
   (t) => [primaryKey({ columns: [t.goalId, t.userId] })],
 );
 
+// Conference day --------------------------------------------------------------------------------
+
+export type ConferenceNote = { id: string; at: string; text: string };
+
+/**
+ * A booked conference on the day: the child leads (their agenda, the step they are on), the teacher
+ * facilitates (timer, notes, attendance), and it ends with a record. One per booking, made when
+ * someone first opens it; a booking moved keeps its conference.
+ */
+export const conferences = pgTable(
+  'conferences',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    bookingId: uuid('booking_id').notNull().unique().references(() => bookings.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    teacherId: uuid('teacher_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** The teacher's order and additions; null: the agenda built from the child's preparation. */
+    agenda: jsonb('agenda').$type<AgendaStep[] | null>(),
+    /** The step on the child's screen (its id), so the facilitator and the family's phone follow along. */
+    currentStepId: text('current_step_id'),
+    status: text('status').$type<'scheduled' | 'in_progress' | 'ended'>().notNull().default('scheduled'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    attendance: text('attendance').$type<'attended' | 'no_show' | null>(),
+    /** The teacher's quick notes during the conference (theirs; not in the record unless summarised). */
+    notes: jsonb('notes').$type<ConferenceNote[]>().notNull().default([]),
+    summary: text('summary').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    /** The latest finalised version of the record (0: not finalised yet). */
+    recordVersion: integer('record_version').notNull().default(0),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('conferences_round_teacher_idx').on(t.roundId, t.teacherId), index('conferences_student_idx').on(t.studentId)],
+);
+
+/**
+ * The conference record as finalised, every version kept: editing a finalised record finalises a
+ * new version, and the family reads the latest. `content` is a snapshot (domain/conference/record.ts),
+ * so a goal edited later does not rewrite what was agreed.
+ */
+export const conferenceRecords = pgTable(
+  'conference_records',
+  {
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    finalisedBy: uuid('finalised_by').references(() => users.id, { onDelete: 'set null' }),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.version] })],
+);
+
+/** A guardian shares a record with another adult: a read-only link that runs out and can be revoked. */
+export const recordShares = pgTable(
+  'record_shares',
+  {
+    id: id(),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** Who it is for ("Aunt Sofia"), as the guardian wrote it. */
+    recipient: text('recipient').notNull(),
+    /** SHA-256 of the link's token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('record_shares_conference_idx').on(t.conferenceId)],
+);
+
+/** Each time a shared link was opened. */
+export const recordShareViews = pgTable(
+  'record_share_views',
+  {
+    id: id(),
+    shareId: uuid('share_id').notNull().references(() => recordShares.id, { onDelete: 'cascade' }),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+  },
+  (t) => [index('record_share_views_share_idx').on(t.shareId, t.viewedAt)],
+);
+
+/**
+ * A guardian asks the teacher for private time about their child; the teacher gives a time or
+ * replies. Never shown to the child.
+ */
+export const followupRequests = pgTable(
+  'followup_requests',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    teacherId: uuid('teacher_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').$type<'open' | 'scheduled' | 'answered' | 'closed'>().notNull().default('open'),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    place: text('place').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('followup_requests_teacher_idx').on(t.teacherId, t.status), index('followup_requests_conference_idx').on(t.conferenceId)],
+);
+
+export const followupMessages = pgTable(
+  'followup_messages',
+  {
+    id: id(),
+    requestId: uuid('request_id').notNull().references(() => followupRequests.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('followup_messages_request_idx').on(t.requestId, t.createdAt)],
+);
+
+/** "Was it worthwhile?": the child's and each guardian's reflection on a conference. */
+export const conferenceSurveys = pgTable(
+  'conference_surveys',
+  {
+    conferenceId: uuid('conference_id').notNull().references(() => conferences.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'student' | 'guardian'>().notNull(),
+    worthwhile: integer('worthwhile').notNull(),
+    learned: text('learned').notNull().default(''),
+    better: text('better').notNull().default(''),
+    language: text('language').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.userId] }), check('conference_surveys_worthwhile', sql`${t.worthwhile} between 1 and 5`)],
+);
+
 export const schema = {
   schools,
   users,
@@ -1104,5 +1251,12 @@ export const schema = {
   goalCheckins,
   goalCheckinPosts,
   goalCommitments,
+  conferences,
+  conferenceRecords,
+  recordShares,
+  recordShareViews,
+  followupRequests,
+  followupMessages,
+  conferenceSurveys,
 };
 
