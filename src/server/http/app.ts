@@ -37,6 +37,7 @@ import { registerManageRoutes } from './routes/manage';
 import { registerCriteriaRoutes } from './routes/criteria';
 import { registerGoalsRoutes } from './routes/goals';
 import { registerBookingRoutes } from './routes/booking';
+import { registerConferenceRoutes } from './routes/conference';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerPreparationRoutes } from './routes/preparation';
 import { registerStandardsRoutes } from './routes/standards';
@@ -220,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPreparationRoutes(typed, deps);
   registerGoalsRoutes(typed, deps);
   registerBookingRoutes(typed, deps);
+  registerConferenceRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

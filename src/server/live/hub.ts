@@ -52,6 +52,8 @@ export interface StreamOptions<T> {
   load: () => Promise<T>;
   /** How often to re-read without a nudge (another server process may have changed it). */
   pollMs?: number;
+  /** Send the current snapshot and close (for a page that polls instead of streaming). */
+  once?: boolean;
 }
 
 /**
@@ -74,6 +76,10 @@ export async function streamSnapshots<T>(live: LiveHub, request: FastifyRequest,
   let reading: Promise<void> | null = null;
   let again = false;
   res.write(`retry: 3000\nevent: snapshot\ndata: ${first}\n\n`);
+  if (options.once) {
+    res.end();
+    return;
+  }
 
   const refresh = () => {
     if (closed) return;

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bookings, conferenceRecords, conferences, type ConferenceNote } from '../../db/schema/index';
+import { bookings, conferenceRecords, conferences, goalCommitments, goals, type ConferenceNote } from '../../db/schema/index';
 import type { AgendaStep } from '../../../domain/conference/agenda';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
@@ -114,4 +114,26 @@ export async function confirmedBookingsOfTeacher(db: Db, teacherId: string, from
     .from(bookings)
     .where(and(eq(bookings.teacherId, teacherId), eq(bookings.status, 'confirmed'), sql`${bookings.startsAt} >= ${from.toISOString()}::timestamptz`, sql`${bookings.startsAt} < ${to.toISOString()}::timestamptz`))
     .orderBy(asc(bookings.startsAt));
+}
+
+/** The child's goals for the conference: those set for its round, and those still being worked on. */
+export async function goalsOfConference(db: Db, roundId: string, studentId: string) {
+  return db
+    .select({ id: goals.id, what: goals.what, measure: goals.measure, status: goals.status })
+    .from(goals)
+    .where(and(eq(goals.studentId, studentId), sql`(${goals.roundId} = ${roundId} or ${goals.status} = 'working')`))
+    .orderBy(asc(goals.createdAt));
+}
+
+/** Changes whenever the conference's goals or anyone's commitment to them change (for live pages). */
+export async function commitmentsStamp(db: Db, roundId: string, studentId: string): Promise<string> {
+  const [row] = await db
+    .select({
+      goals: sql<string>`count(distinct ${goals.id})::text || '.' || coalesce(max(${goals.updatedAt})::text, '')`,
+      commitments: sql<string>`count(${goalCommitments.userId})::text || '.' || coalesce(max(${goalCommitments.updatedAt})::text, '')`,
+    })
+    .from(goals)
+    .leftJoin(goalCommitments, eq(goalCommitments.goalId, goals.id))
+    .where(and(eq(goals.studentId, studentId), sql`(${goals.roundId} = ${roundId} or ${goals.status} = 'working')`));
+  return `${row?.goals ?? ''}:${row?.commitments ?? ''}`;
 }
