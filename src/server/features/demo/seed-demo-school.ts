@@ -14,6 +14,7 @@ import { seedDemoGoals } from './seed-demo-goals';
 import { seedDemoPortfolio } from './seed-demo-portfolio';
 import { seedDemoPreparation } from './seed-demo-preparation';
 import { seedDemoStandards } from './seed-demo-standards';
+import { seedDemoToday } from './seed-demo-today';
 
 export interface SeedResult {
   seeded: boolean;
@@ -129,6 +130,7 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean; media?: 
     await seedDemoPreparation(deps, demo, ids);
     await seedDemoGoals(deps, demo, ids);
     await seedDemoBooking(deps, demo, ids);
+    await seedDemoToday(deps, demo, ids);
   }
   return { seeded: true, demo };
 }

@@ -387,3 +387,36 @@ export async function studentsWithAnswerMedia(db: Db, mediaId: string): Promise<
     .where(eq(selectionAnswers.audioMediaId, mediaId));
   return rows.map((r) => r.studentId);
 }
+
+/**
+ * Copies a round's prompts for some classes, with the children's picks, answers and marks, into
+ * another round (the demo's conferences of today reuse the children's preparation for next week's).
+ */
+export async function copyPreparation(db: Db, fromRoundId: string, toRoundId: string, classIds: string[]): Promise<void> {
+  const prompts = await listPrompts(db, fromRoundId, classIds);
+  for (const p of prompts) {
+    const [copy] = await db
+      .insert(selectionPrompts)
+      .values({ schoolId: p.schoolId, roundId: toRoundId, classId: p.classId, position: p.position, title: p.title, pickCount: p.pickCount, questions: p.questions, createdBy: p.createdBy })
+      .returning({ id: selectionPrompts.id });
+    const picks = await db.select().from(selections).where(eq(selections.promptId, p.id));
+    for (const s of picks) {
+      const [pick] = await db.insert(selections).values({ promptId: copy!.id, studentId: s.studentId, postId: s.postId, position: s.position }).returning({ id: selections.id });
+      const answers = await db.select().from(selectionAnswers).where(eq(selectionAnswers.selectionId, s.id));
+      if (answers.length) await db.insert(selectionAnswers).values(answers.map((a) => ({ selectionId: pick!.id, questionId: a.questionId, text: a.text, audioMediaId: a.audioMediaId })));
+      const marks = await db.select().from(selectionMarks).where(eq(selectionMarks.selectionId, s.id));
+      if (marks.length) await db.insert(selectionMarks).values(marks.map((m) => ({ selectionId: pick!.id, criterionId: m.criterionId, kind: m.kind })));
+    }
+  }
+}
+
+/** A child's newest approved posts (for the demo's picks). */
+export async function newestApprovedPosts(db: Db, studentId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.studentId, studentId), eq(posts.status, 'approved')))
+    .orderBy(desc(posts.approvedAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
