@@ -34,6 +34,8 @@ export const bookingSettings = z.object({
   changeCutoffHours: z.number().int().min(0).max(336),
   separatedGuardians: z.enum(['separate', 'together']),
   allowVideo: z.boolean(),
+  /** Conference day: families further down a teacher's evening are told when their meeting runs this many minutes late (0: never). */
+  lateNoticeMinutes: z.number().int().min(0).max(120),
 });
 export type BookingSettings = z.infer<typeof bookingSettings>;
 export const bookingSettingsChange = bookingSettings.partial();
@@ -254,7 +256,18 @@ export const feedTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-
 
 /** The rounds on a person's home page: to book as a family, or to hold as a teacher. */
 export const myConferences = z.object({
-  family: z.array(z.object({ roundId: id, name: z.string(), state: z.enum(['not_open', 'open', 'closed']), bookingOpensAt: instant.nullable(), children: z.number().int(), booked: z.number().int() })),
+  family: z.array(
+    z.object({
+      roundId: id,
+      name: z.string(),
+      state: z.enum(['not_open', 'open', 'closed']),
+      bookingOpensAt: instant.nullable(),
+      children: z.number().int(),
+      booked: z.number().int(),
+      /** The household's confirmed meetings, for the conference-day pages (cards, status, record). */
+      meetings: z.array(z.object({ conferenceId: id, studentName: z.string(), startsAt: instant, status: z.enum(['scheduled', 'in_progress', 'ended']), recordVersion: z.number().int() })),
+    }),
+  ),
   teaching: z.array(z.object({ roundId: id, name: z.string(), firstDay: day.nullable(), booked: z.number().int() })),
 });
 export type MyConferences = z.infer<typeof myConferences>;

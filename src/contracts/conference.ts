@@ -94,7 +94,7 @@ export const conferenceView = z.object({
   id,
   bookingId: id,
   roundId: id,
-  round: z.object({ name: z.string(), slotMinutes: z.number().int() }),
+  round: z.object({ name: z.string(), slotMinutes: z.number().int(), timeZone: z.string() }),
   student: z.object({ id, givenName: z.string(), familyName: z.string(), className: z.string().nullable() }),
   teacher: z.object({ id, name: z.string(), room: z.string().nullable(), videoUrl: z.string().nullable() }),
   startsAt: instant,
@@ -182,11 +182,15 @@ export const recordContent = z.object({
   pieces: z.array(
     z.object({
       postId: id,
+      /** In the family's language; `promptTitles` has every language the teacher wrote it in (each reader gets theirs). */
       prompt: localizedWords,
+      promptTitles: z.record(z.string(), z.string()).default({}),
       caption: z.string(),
       firstText: z.string().nullable(),
       mediaIds: z.array(id),
-      reflections: z.array(z.object({ questionKey: z.string().nullable(), question: localizedWords.nullable(), text: z.string(), audioMediaId: id.nullable() })),
+      reflections: z.array(
+        z.object({ questionKey: z.string().nullable(), question: localizedWords.nullable(), questionTexts: z.record(z.string(), z.string()).default({}), text: z.string(), audioMediaId: id.nullable() }),
+      ),
     }),
   ),
   strengths: z.array(z.string()),
@@ -203,6 +207,8 @@ export const recordView = z.object({
   finalisedAt: instant,
   finalisedBy: z.string(),
   content: recordContent,
+  /** The school's zone: the record's times are shown in it. */
+  timeZone: z.string(),
   /** Every finalised version (the newest first): a record edited after finalising keeps its history. */
   versions: z.array(z.object({ version: z.number().int(), finalisedAt: instant, finalisedBy: z.string() })),
   /** Media of the record, by id, with addresses the reader may open. */

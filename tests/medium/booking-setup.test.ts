@@ -153,7 +153,7 @@ describe.each(engines)('booking set-up on %s', (engine) => {
     const w = await buildWorld(database.db);
     const round = await buildBookingRound(database.db, w);
     const mine = (await (await t.clientAs(w.guardianA.id)).get('/api/me/conferences')).json<MyConferences>();
-    expect(mine.family).toEqual([{ roundId: round.id, name: 'Autumn conferences', state: 'open', bookingOpensAt: '2026-10-19T08:00:00.000Z', children: 1, booked: 0 }]);
+    expect(mine.family).toEqual([{ roundId: round.id, name: 'Autumn conferences', state: 'open', bookingOpensAt: '2026-10-19T08:00:00.000Z', children: 1, booked: 0, meetings: [] }]);
     const teacher = (await (await t.clientAs(w.teacherA.id)).get('/api/me/conferences')).json<MyConferences>();
     expect(teacher.teaching).toEqual([{ roundId: round.id, name: 'Autumn conferences', firstDay: '2026-10-23', booked: 0 }]);
     expect((await (await t.clientAs(w.otherAdmin.id)).get('/api/me/conferences')).json<MyConferences>()).toEqual({ family: [], teaching: [] });

@@ -7,6 +7,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MyConferences } from '../../src/contracts/booking';
 import type { ConferenceDay, ConferenceView, RecordView } from '../../src/contracts/conference';
 import type { Database } from '../../src/server/db/client';
 import { goals } from '../../src/server/db/schema/index';
@@ -166,6 +167,9 @@ describe.each(engines)('conference day on %s', (engine) => {
 
     const record = (await luis.get(`${url}/record`)).json<RecordView>();
     expect(record.content.pieces.map((p) => p.caption)).toEqual(['My story about the sea', 'Fractions poster']);
+    // Every language the teacher wrote the prompt and questions in travels with the record (each reader gets theirs).
+    expect(record.content.pieces[0]).toMatchObject({ prompt: { text: 'Your best work', lang: 'en' }, promptTitles: { en: 'Your best work' } });
+    expect(record.content.pieces[0]!.reflections[1]!.questionTexts).toEqual({ en: 'What would you change?' });
     expect(record.content.goals[0]!.commitments.map((c) => [c.role, c.text])).toEqual([['guardian', 'I will read with her every evening']]);
     expect(record.content).toMatchObject({ summary: 'Ana led with confidence.', nextSteps: 'Practise full stops at home.', attendance: 'attended' });
     expect(record.can).toEqual({ edit: false, share: true });
@@ -184,6 +188,13 @@ describe.each(engines)('conference day on %s', (engine) => {
 
     expectError(await ben.get(`${url}/record`), 403, 'forbidden');
     expectError(await cleo.get(`${url}/record`), 403, 'forbidden');
+  });
+
+  it('puts the family’s conference on their home page, with the cards and, once finished, the record', async () => {
+    const { conf, luis } = await world();
+    const mine = (await luis.get('/api/me/conferences')).json<MyConferences>();
+    const meetings = mine.family.flatMap((r) => r.meetings);
+    expect(meetings).toEqual([{ conferenceId: conf.conferenceId, studentName: 'Ana', startsAt: new Date(FRI_1530).toISOString(), status: 'scheduled', recordVersion: 0 }]);
   });
 
   it('keeps a separated parent’s own conference from the other parent', async () => {

@@ -73,6 +73,22 @@ function ConferencesHome({ userId, timeZone }: { userId: string; timeZone: strin
             </Link>
           </li>
         ))}
+        {family.flatMap((r) =>
+          r.meetings.map((m) => (
+            <li key={`m-${m.conferenceId}`} className="card">
+              <span className="card-title">{t('conference.family.meeting', { name: m.studentName, when: new Date(m.startsAt).toLocaleString(intlLocale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }) })}</span>
+              <span className="card-meta">
+                <Link to={`/conferences/${m.conferenceId}/family`}>{t('conference.family.cards_link')}</Link>
+                {m.recordVersion > 0 ? (
+                  <>
+                    {' · '}
+                    <Link to={`/conferences/${m.conferenceId}/record`}>{t('conference.family.record_link')}</Link>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          )),
+        )}
         {teaching.map((r) => (
           <li key={`t-${r.roundId}`}>
             <Link className="card card-link" to={`/rounds/${r.roundId}/sheet/${userId}`}>
@@ -103,6 +119,12 @@ function StaffHome({ admin }: { admin: boolean }) {
           {taught.map((c) => (
             <ClassCard key={c.id} c={c} role={c.role} pending={c.pendingPosts} />
           ))}
+          <li>
+            <Link className="card card-link" to="/conference-day">
+              <span className="card-title">{t('conference.day.home_link')}</span>
+              <span className="card-meta">{t('conference.day.home_hint')}</span>
+            </Link>
+          </li>
           {taught.length > 0 || admin ? (
             <li>
               <Link className="card card-link" to="/families">

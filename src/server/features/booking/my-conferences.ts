@@ -8,7 +8,8 @@ import { bookingState } from '../../../domain/booking/rules';
 import { wallClockOf } from '../../../domain/booking/slots';
 import type { Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
-import { findBookingRound, liveBookingsOfStudents, upcomingRounds } from './booking.repo';
+import { ensureConferences } from '../conference/conference.repo';
+import { findBookingRound, liveBookingsOfStudents, studentNames, upcomingRounds } from './booking.repo';
 import { assignTeachers, loadHousehold } from './household';
 import { loadRoundTimes } from './round-times';
 
@@ -32,6 +33,9 @@ export async function myConferences(deps: Deps, actor: Actor): Promise<MyConfere
     const taking = household.children.filter((c) => c.teacherId);
     if (taking.length === 0) continue;
     const booked = await liveBookingsOfStudents(deps.db, round.id, taking.map((c) => c.studentId), now);
+    const ours = booked.filter((b) => b.status === 'confirmed' && taking.some((c) => c.studentId === b.studentId && c.party === b.party));
+    const conferences = new Map((await ensureConferences(deps.db, ours)).map((c) => [c.bookingId, c]));
+    const names = new Map((await studentNames(deps.db, ours.map((b) => b.studentId))).map((n) => [n.studentId, n.givenName]));
     out.family.push({
       roundId: round.id,
       name: round.name,
@@ -39,6 +43,10 @@ export async function myConferences(deps: Deps, actor: Actor): Promise<MyConfere
       bookingOpensAt: round.bookingOpensAt?.toISOString() ?? null,
       children: taking.length,
       booked: taking.filter((c) => booked.some((b) => b.studentId === c.studentId && b.party === c.party && b.status === 'confirmed')).length,
+      meetings: ours.flatMap((b) => {
+        const c = conferences.get(b.id);
+        return c ? [{ conferenceId: c.id, studentName: names.get(b.studentId) ?? '', startsAt: b.startsAt.toISOString(), status: c.status, recordVersion: c.recordVersion }] : [];
+      }),
     });
   }
   return out;

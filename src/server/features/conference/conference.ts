@@ -46,7 +46,7 @@ async function viewOf(deps: Deps, access: ConferenceAccess): Promise<ConferenceV
     id: c.id,
     bookingId: b.id,
     roundId: c.roundId,
-    round: { name: g.round.name, slotMinutes: g.round.slotMinutes },
+    round: { name: g.round.name, slotMinutes: g.round.slotMinutes, timeZone: g.round.timeZone },
     student: g.student,
     teacher: g.teacher,
     startsAt: b.startsAt.toISOString(),
@@ -62,7 +62,7 @@ async function viewOf(deps: Deps, access: ConferenceAccess): Promise<ConferenceV
       if (s.kind !== 'piece') return [s];
       const piece = pieceOf.get(s.selectionId);
       if (!piece) return [];
-      const { mediaIds: _m, audioIds: _a, ...view } = piece;
+      const { mediaIds: _m, audioIds: _a, promptTitles: _p, questionTexts: _q, ...view } = piece;
       return [{ kind: 'piece' as const, id: s.id, piece: view }];
     }),
     agendaCustomised: c.agenda !== null,

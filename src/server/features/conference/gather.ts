@@ -19,6 +19,9 @@ import { goalsOfConference } from './conference.repo';
 import type { ConferenceRow } from './conference.repo';
 
 export interface GatheredPiece extends PieceView {
+  /** The prompt's title and the teacher's questions in every language written (for the record). */
+  promptTitles: Record<string, string>;
+  questionTexts: Array<Record<string, string>>;
   /** Ids of the media shown (for the record's snapshot and its shared link). */
   mediaIds: string[];
   audioIds: Array<string | null>;
@@ -78,7 +81,7 @@ export async function gather(deps: Deps, conference: ConferenceRow, booking: Boo
       const a = answers.find((x) => x.selectionId === s.id && x.questionId === q.id);
       if (!a || (!a.text.trim() && !a.audioMediaId)) return [];
       const audio = a.audioMediaId ? mediaById.get(a.audioMediaId) : undefined;
-      return [{ questionKey: q.key ?? null, question: q.text ? localized(q.text, language, schoolLocale) : null, text: a.text, audio: audio && audio.status === 'ready' ? presentMedia(audio) : null, audioId: audio?.id ?? null }];
+      return [{ questionKey: q.key ?? null, question: q.text ? localized(q.text, language, schoolLocale) : null, questionTexts: (q.text ?? {}) as Record<string, string>, text: a.text, audio: audio && audio.status === 'ready' ? presentMedia(audio) : null, audioId: audio?.id ?? null }];
     });
     pieces.push({
       selectionId: s.id,
@@ -89,8 +92,10 @@ export async function gather(deps: Deps, conference: ConferenceRow, booking: Boo
       firstKind: mine[0]?.kind ?? 'text',
       media: shown.map(presentMedia),
       mediaIds: shown.map((m) => m.id),
-      reflections: reflections.map(({ audioId: _audioId, ...r }) => r),
+      reflections: reflections.map(({ audioId: _audioId, questionTexts: _texts, ...r }) => r),
       audioIds: reflections.map((r) => r.audioId),
+      promptTitles: prompt.title as Record<string, string>,
+      questionTexts: reflections.map((r) => r.questionTexts),
     });
   }
   const wording = new Map(criteriaRows.map((c) => [c.id, c.wording]));

@@ -20,6 +20,7 @@ import { presentMedia } from '../portfolio/present-posts';
 import { conferenceAccess, need } from './access';
 import { findConferenceWithBooking, findRecord, insertRecordVersion, recordVersions } from './conference.repo';
 import { gather } from './gather';
+import { findSchool } from '../school/school.repo';
 
 export async function finaliseRecord(deps: Deps, actor: Actor, conferenceId: string): Promise<{ version: number }> {
   const access = await conferenceAccess(deps, actor, conferenceId);
@@ -47,10 +48,11 @@ export async function finaliseRecord(deps: Deps, actor: Actor, conferenceId: str
         {
           postId: p.postId,
           prompt: p.prompt,
+          promptTitles: p.promptTitles,
           caption: p.caption,
           firstText: p.firstText,
           mediaIds: p.mediaIds,
-          reflections: p.reflections.map((r, i) => ({ questionKey: r.questionKey, question: r.question, text: r.text, audioMediaId: p.audioIds[i] ?? null })),
+          reflections: p.reflections.map((r, i) => ({ questionKey: r.questionKey, question: r.question, questionTexts: p.questionTexts[i] ?? {}, text: r.text, audioMediaId: p.audioIds[i] ?? null })),
         },
       ];
     }),
@@ -101,6 +103,7 @@ export async function recordViewFor(
     finalisedAt: row.finalisedAt.toISOString(),
     finalisedBy: row.finalisedBy ? (names.get(row.finalisedBy) ?? '') : '',
     content,
+    timeZone: (await findSchool(deps.db, found.conference.schoolId))?.timeZone ?? 'UTC',
     versions: versions.map((v) => ({ version: v.version, finalisedAt: v.finalisedAt.toISOString(), finalisedBy: v.finalisedBy ? (names.get(v.finalisedBy) ?? '') : '' })),
     media,
     can: options.can ?? { edit: false, share: false },
