@@ -34,6 +34,8 @@ export const bookingSettings = z.object({
   changeCutoffHours: z.number().int().min(0).max(336),
   separatedGuardians: z.enum(['separate', 'together']),
   allowVideo: z.boolean(),
+  /** Conference day: families further down a teacher's evening are told when their meeting runs this many minutes late (0: never). */
+  lateNoticeMinutes: z.number().int().min(0).max(120),
 });
 export type BookingSettings = z.infer<typeof bookingSettings>;
 export const bookingSettingsChange = bookingSettings.partial();

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultMediaLimitsMb, type MediaLimits } from '../domain/portfolio/media-types';
+import { smsProviders, type SmsProvider } from './features/conference/sms';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,6 +24,8 @@ const envSchema = z.object({
   /** smtp://user:pass@host:port — when set, mail is sent; otherwise it stays in the outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Confer <no-reply@confer.localhost>'),
+  /** Text messages on conference day (running late): off, or `log` (development: written to the log, not sent). */
+  SMS_PROVIDER: z.enum(smsProviders).default('off'),
   /** Seed the demo school on first start (default: on with the embedded database outside production). */
   SEED_DEMO: bool.optional(),
   COOKIE_SECURE: bool.optional(),
@@ -52,6 +55,8 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** SMS_PROVIDER: how text messages go out (off: they do not). */
+  smsProvider: SmsProvider;
   seedDemo: boolean;
   cookieSecure: boolean;
   logLevel: string;
@@ -86,6 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smsProvider: e.SMS_PROVIDER,
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && !production),
     cookieSecure: e.COOKIE_SECURE ?? production,
     logLevel: e.LOG_LEVEL,

@@ -57,6 +57,8 @@ const StudentPreparationArea = named(() => import('./routes/preparation'), 'Stud
 const FamilyBookingPage = named(() => import('./routes/booking'), 'FamilyBookingPage');
 const ClaimPage = named(() => import('./routes/booking'), 'ClaimPage');
 const RoundBookingSetupPage = named(() => import('./routes/round-booking'), 'RoundBookingSetupPage');
+const ConferenceStatusPage = named(() => import('./routes/conference-status'), 'ConferenceStatusPage');
+const InterpreterStatusPage = named(() => import('./routes/conference-status'), 'InterpreterStatusPage');
 const ConferenceDayPage = named(() => import('./routes/conference-day'), 'ConferenceDayPage');
 const FacilitatorPage = named(() => import('./routes/conference-day'), 'FacilitatorPage');
 const RecordPage = named(() => import('./routes/conference-day'), 'RecordPage');
@@ -134,6 +136,8 @@ const router = createBrowserRouter([
       { path: '/school/rounds/:id/coverage', element: <RequireSignIn><Later><CoveragePage /></Later></RequireSignIn> },
       { path: '/rounds/:id/sheet/:teacherId', element: <RequireSignIn><Later><DaySheetPage /></Later></RequireSignIn> },
       { path: '/rounds/:id/door/:teacherId', element: <RequireSignIn><Later><DoorSignPage /></Later></RequireSignIn> },
+      { path: '/conferences/:id/status', element: <RequireSignIn><Later><ConferenceStatusPage /></Later></RequireSignIn> },
+      { path: '/interpreter-status/:token', element: <Later><InterpreterStatusPage /></Later> },
       { path: '/conference-day', element: <RequireSignIn><Later><ConferenceDayPage /></Later></RequireSignIn> },
       { path: '/conferences/:id/facilitate', element: <RequireSignIn><Later><FacilitatorPage /></Later></RequireSignIn> },
       { path: '/conferences/:id/record', element: <RequireSignIn><Later><RecordPage /></Later></RequireSignIn> },

@@ -41,6 +41,11 @@ describe.skipIf(!hasBrowser)('facilitating a conference in Chromium', () => {
     await page.getByText('Live', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByText(/of 20 minutes/).waitFor();
+    // Start was pressed late: it began five minutes ago (the school's clock, 24-hour in the time field).
+    const fiveAgo = new Intl.DateTimeFormat('en-GB', { timeZone: demo.school.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() - 5 * 60_000));
+    await page.getByLabel('Started at').fill(fiveAgo);
+    await page.getByRole('button', { name: 'Correct the start time' }).click();
+    await page.getByText(/^[4-6] of 20 minutes/).waitFor();
     await page.getByLabel('Note', { exact: true }).fill('Talked clearly about the kite story');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Talked clearly about the kite story').waitFor();

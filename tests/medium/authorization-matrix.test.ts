@@ -19,13 +19,14 @@ import { insertRosterImport } from '../../src/server/features/roster/roster.repo
 import { actors, all, anasReaders, only, schoolMembers, seenBy, signedIn, withStatus, type ActorName, type Area, type Case } from './matrix/kit';
 import { bookingArea } from './matrix/booking';
 import { conferenceArea } from './matrix/conference';
+import { lateArea } from './matrix/late';
 import { criteriaArea } from './matrix/criteria';
 import { goalsArea } from './matrix/goals';
 import { preparationArea } from './matrix/preparation';
 import { standardsArea } from './matrix/standards';
 
 /** Each feature's rows live in ./matrix/<feature>.ts, with the world set-up its rows need. */
-const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea];
+const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea];
 
 /** `METHOD url-pattern` → how to call it and what each actor gets. */
 const matrix: Record<string, Case> = {

@@ -38,6 +38,7 @@ import { registerCriteriaRoutes } from './routes/criteria';
 import { registerGoalsRoutes } from './routes/goals';
 import { registerBookingRoutes } from './routes/booking';
 import { registerConferenceRoutes } from './routes/conference';
+import { registerLateRoutes } from './routes/late';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerPreparationRoutes } from './routes/preparation';
 import { registerStandardsRoutes } from './routes/standards';
@@ -222,6 +223,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerGoalsRoutes(typed, deps);
   registerBookingRoutes(typed, deps);
   registerConferenceRoutes(typed, deps);
+  registerLateRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -338,18 +338,23 @@ function Timer({ live, total }: { live: ConferenceView['live']; total: number })
   );
 }
 
+/** An instant's wall-clock time in a zone as the time input wants it: 24-hour 'HH:MM'. */
+function wallTime(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+}
+
 function CorrectStart({ view, live, onSave, busy }: { view: ConferenceView; live: ConferenceView['live']; onSave(iso: string): void; busy: boolean }) {
   const t = useT();
   const id = useId();
-  const f = useZoneFormat(view.round.timeZone);
+  const zone = view.round.timeZone;
   const startedAt = live.startedAt ?? view.startsAt;
-  const [value, setValue] = useState(() => f.time(startedAt));
+  const [value, setValue] = useState(() => wallTime(startedAt, zone));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const match = /^(\d{1,2}):(\d{2})/.exec(value);
+    const match = /^(\d{2}):(\d{2})$/.exec(value);
     if (!match) return;
-    // Same wall-clock day as the recorded start, in the school's zone: shift it by the difference.
-    const [h, m] = f.time(startedAt).split(':').map(Number) as [number, number];
+    // The same day as the recorded start, in the school's zone: shift it by the difference.
+    const [h, m] = wallTime(startedAt, zone).split(':').map(Number) as [number, number];
     const delta = (Number(match[1]) * 60 + Number(match[2]) - (h * 60 + m)) * 60_000;
     onSave(new Date(new Date(startedAt).getTime() + delta).toISOString());
   };

@@ -79,6 +79,12 @@ function ConferencesHome({ userId, timeZone }: { userId: string; timeZone: strin
               <span className="card-title">{t('conference.family.meeting', { name: m.studentName, when: new Date(m.startsAt).toLocaleString(intlLocale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }) })}</span>
               <span className="card-meta">
                 <Link to={`/conferences/${m.conferenceId}/family`}>{t('conference.family.cards_link')}</Link>
+                {m.status !== 'ended' ? (
+                  <>
+                    {' · '}
+                    <Link to={`/conferences/${m.conferenceId}/status`}>{t('conference.family.status_link')}</Link>
+                  </>
+                ) : null}
                 {m.recordVersion > 0 ? (
                   <>
                     {' · '}

@@ -59,6 +59,7 @@ export async function findBookingRound(db: Db, roundId: string) {
       changeCutoffHours: conferenceRounds.changeCutoffHours,
       separatedGuardians: conferenceRounds.separatedGuardians,
       allowVideo: conferenceRounds.allowVideo,
+      lateNoticeMinutes: conferenceRounds.lateNoticeMinutes,
       timeZone: schools.timeZone,
       schoolLocale: schools.locale,
       schoolName: schools.name,

@@ -75,6 +75,7 @@ async function presentSetup(deps: Deps, round: BookingRound): Promise<RoundSetup
       changeCutoffHours: round.changeCutoffHours,
       separatedGuardians: round.separatedGuardians,
       allowVideo: round.allowVideo,
+      lateNoticeMinutes: round.lateNoticeMinutes,
     },
     sessions: times.sessions.map((s) => ({ id: s.id, date: s.date, startTime: s.startTime, endTime: s.endTime, breaks: s.breaks, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
     classes: classes.map((c) => ({ ...c, takingPart: taking.has(c.id) })),

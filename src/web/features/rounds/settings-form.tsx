@@ -1,7 +1,8 @@
 /**
  * A round's booking settings: slot length, buffer, walking time, how long times are held, when
  * booking opens and closes (typed and shown on the school's wall clock, sent as instants), the
- * change cut-off, separated guardians, and video meetings.
+ * change cut-off, separated guardians, video meetings, and when families are told on the day that
+ * their meeting runs late.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { BookingSettings, RoundSetup } from '../../../contracts/booking';
@@ -24,6 +25,7 @@ type Draft = {
   changeCutoffHours: string;
   separatedGuardians: BookingSettings['separatedGuardians'];
   allowVideo: boolean;
+  lateNoticeMinutes: string;
 };
 
 const draftOf = (s: BookingSettings, timeZone: string): Draft => ({
@@ -36,6 +38,7 @@ const draftOf = (s: BookingSettings, timeZone: string): Draft => ({
   changeCutoffHours: String(s.changeCutoffHours),
   separatedGuardians: s.separatedGuardians,
   allowVideo: s.allowVideo,
+  lateNoticeMinutes: String(s.lateNoticeMinutes),
 });
 
 /** A whole number as typed, or the text itself (so the API says what is wrong with it, next to the field). */
@@ -74,6 +77,7 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
         changeCutoffHours: whole(draft.changeCutoffHours),
         separatedGuardians: draft.separatedGuardians,
         allowVideo: draft.allowVideo,
+        lateNoticeMinutes: whole(draft.lateNoticeMinutes),
       });
       setDraft(draftOf(answer.settings, zone));
       setSaved(t('rounds.settings.saved'));
@@ -131,6 +135,21 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
           <input type="checkbox" checked={draft.allowVideo} onChange={(e) => set('allowVideo', e.target.checked)} />
           {t('rounds.settings.allowVideo')}
         </label>
+        <div className="rb-grid">
+          <Field
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={120}
+            step={1}
+            name="lateNoticeMinutes"
+            label={t('late.settings.lateNoticeMinutes')}
+            hint={t('late.settings.lateNoticeMinutesHint')}
+            value={draft.lateNoticeMinutes}
+            onChange={(e) => set('lateNoticeMinutes', e.target.value)}
+            error={numberError('lateNoticeMinutes', 0, 120)}
+          />
+        </div>
         <ErrorNotice error={error} />
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {t('rounds.settings.save')}
