@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)('facilitating a conference in Chromium', () => {
     await page.getByLabel('Your summary').fill('Explained the story and the fractions with confidence.');
     await page.getByLabel('Next steps').fill('Read together for ten minutes every evening.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Saved.').waitFor();
+    await page.getByText('Saved.', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Finish the record' }).click();
     await page.getByText('Record finished: version 1.').waitFor();
     await capture(page, 'conference-facilitator-ended');

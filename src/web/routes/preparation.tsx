@@ -21,10 +21,13 @@ import { useSchoolId } from '../lib/school';
 import { useAction, useApi } from '../lib/use-api';
 import type { AvatarKey } from '../../domain/pictures';
 
-/** The round to show first: the next one still to come (or under way), else the latest. */
+/**
+ * The round to show first: the next one still to come (children prepare before it starts), else one
+ * under way (on conference day, its board), else the latest.
+ */
 function currentRound(rounds: RoundView[], today: string): RoundView | undefined {
-  const coming = rounds.filter((r) => r.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-  return coming[0] ?? [...rounds].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
+  const byStart = [...rounds].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  return byStart.find((r) => r.startsOn > today) ?? byStart.find((r) => r.endsOn >= today) ?? [...rounds].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
 }
 /** Today on this device's calendar (not UTC: a round's last evening in Chicago is still that day). */
 const todayIso = () => {

@@ -9,8 +9,7 @@ export async function preparationMediaVisible(deps: Deps, actor: UserActor, medi
     const found = await findStudentSubject(deps.db, studentId);
     if (!found) continue;
     const subject = { type: 'student' as const, studentId, ...found };
-    // Families hear the child's recorded reflections at and after the conference (the pieces they present).
-    if (can(actor, 'preparation.own', subject) || can(actor, 'preparation.review', subject) || can(actor, 'conference.family', subject)) return true;
+    if (can(actor, 'preparation.own', subject) || can(actor, 'preparation.review', subject)) return true;
   }
   return false;
 }
