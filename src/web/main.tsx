@@ -62,6 +62,12 @@ const InterpreterStatusPage = named(() => import('./routes/conference-status'), 
 const ConferenceDayPage = named(() => import('./routes/conference-day'), 'ConferenceDayPage');
 const FacilitatorPage = named(() => import('./routes/conference-day'), 'FacilitatorPage');
 const RecordPage = named(() => import('./routes/conference-day'), 'RecordPage');
+const PresenterPage = named(() => import('./routes/conference-present'), 'PresenterPage');
+const FamilyConferencePage = named(() => import('./routes/conference-family'), 'FamilyPage');
+const CardsPage = named(() => import('./routes/conference-family'), 'CardsPage');
+const SurveyPage = named(() => import('./routes/conference-survey'), 'SurveyPage');
+const ClassSurveysPage = named(() => import('./routes/conference-survey'), 'ClassSurveysPage');
+const RoundSurveysPage = named(() => import('./routes/conference-survey'), 'RoundSurveysPage');
 const InterpretersPage = named(() => import('./routes/round-booking'), 'InterpretersPage');
 const CoveragePage = named(() => import('./routes/round-booking'), 'CoveragePage');
 const DaySheetPage = named(() => import('./routes/round-booking'), 'DaySheetPage');
@@ -141,6 +147,12 @@ const router = createBrowserRouter([
       { path: '/conference-day', element: <RequireSignIn><Later><ConferenceDayPage /></Later></RequireSignIn> },
       { path: '/conferences/:id/facilitate', element: <RequireSignIn><Later><FacilitatorPage /></Later></RequireSignIn> },
       { path: '/conferences/:id/record', element: <RequireSignIn><Later><RecordPage /></Later></RequireSignIn> },
+      { path: '/conferences/:id/present', element: <RequireSignIn><Later><PresenterPage /></Later></RequireSignIn> },
+      { path: '/conferences/:id/family', element: <RequireSignIn><Later><FamilyConferencePage /></Later></RequireSignIn> },
+      { path: '/conferences/:id/cards', element: <RequireSignIn><Later><CardsPage /></Later></RequireSignIn> },
+      { path: '/conferences/:id/survey', element: <RequireSignIn><Later><SurveyPage /></Later></RequireSignIn> },
+      { path: '/classes/:id/surveys', element: <RequireSignIn><Later><ClassSurveysPage /></Later></RequireSignIn> },
+      { path: '/school/rounds/:id/surveys', element: <RequireSignIn><Later><RoundSurveysPage /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

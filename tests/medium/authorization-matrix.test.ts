@@ -20,13 +20,14 @@ import { actors, all, anasReaders, only, schoolMembers, seenBy, signedIn, withSt
 import { bookingArea } from './matrix/booking';
 import { conferenceArea } from './matrix/conference';
 import { lateArea } from './matrix/late';
+import { surveysArea } from './matrix/surveys';
 import { criteriaArea } from './matrix/criteria';
 import { goalsArea } from './matrix/goals';
 import { preparationArea } from './matrix/preparation';
 import { standardsArea } from './matrix/standards';
 
 /** Each feature's rows live in ./matrix/<feature>.ts, with the world set-up its rows need. */
-const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea];
+const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea, surveysArea];
 
 /** `METHOD url-pattern` → how to call it and what each actor gets. */
 const matrix: Record<string, Case> = {

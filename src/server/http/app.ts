@@ -39,6 +39,7 @@ import { registerGoalsRoutes } from './routes/goals';
 import { registerBookingRoutes } from './routes/booking';
 import { registerConferenceRoutes } from './routes/conference';
 import { registerLateRoutes } from './routes/late';
+import { registerSurveyRoutes } from './routes/surveys';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerPreparationRoutes } from './routes/preparation';
 import { registerStandardsRoutes } from './routes/standards';
@@ -224,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerBookingRoutes(typed, deps);
   registerConferenceRoutes(typed, deps);
   registerLateRoutes(typed, deps);
+  registerSurveyRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

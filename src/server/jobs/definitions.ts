@@ -10,6 +10,7 @@ import { bookingMailJob, releaseHoldJob } from '../features/booking/notify';
 import { expireOfferJob, offerFreedSlotJob, waitlistOfferMailJob } from '../features/booking/waitlist';
 import { nudgeFamilyJob } from '../features/booking/staff';
 import { lateNoticeJob, lateRecheckJob } from '../features/conference/late';
+import { surveyInvitationJob } from '../features/conference/surveys';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob, lateNoticeJob, lateRecheckJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob, lateNoticeJob, lateRecheckJob, surveyInvitationJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -91,6 +91,12 @@ function ConferencesHome({ userId, timeZone }: { userId: string; timeZone: strin
                     <Link to={`/conferences/${m.conferenceId}/record`}>{t('conference.family.record_link')}</Link>
                   </>
                 ) : null}
+                {m.status === 'ended' ? (
+                  <>
+                    {' · '}
+                    <Link to={`/conferences/${m.conferenceId}/survey`}>{t('surveys.links.answer')}</Link>
+                  </>
+                ) : null}
               </span>
             </li>
           )),

@@ -40,6 +40,8 @@ export async function presentPosts(deps: Deps, actor: Actor, rows: PostRow[], ac
     const access = accessFor(row);
     const student = students.get(row.studentId);
     const mine = row.authorId === me;
+    // A family's reflection (after a conference) is their words: nobody edits it, and it is not the child's work to tick criteria on.
+    const family = row.authorRole === 'guardian';
     return {
       id: row.id,
       studentId: row.studentId,
@@ -64,12 +66,12 @@ export async function presentPosts(deps: Deps, actor: Actor, rows: PostRow[], ac
         .filter((c) => c.postId === row.id && (access.review || !c.hiddenAt))
         .map((c) => ({ id: c.id, body: c.body, author: personOf(c.authorId), createdAt: c.createdAt.toISOString(), hidden: c.hiddenAt !== null, mine: c.authorId === me })),
       can: {
-        edit: access.review || (access.own && mine),
+        edit: !family && (access.review || (access.own && mine)),
         review: access.review,
         comment: access.comment && row.status === 'approved',
         hideComments: access.review,
       },
-      canTag: { criteria: can(actor, 'post.criteria.tag', access.subject), standards: can(actor, 'post.standards.tag', access.subject) },
+      canTag: { criteria: !family && can(actor, 'post.criteria.tag', access.subject), standards: !family && can(actor, 'post.standards.tag', access.subject) },
     };
   });
 }

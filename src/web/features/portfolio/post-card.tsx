@@ -34,7 +34,7 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
     <article className={`card post post-${post.status}`} aria-labelledby={headingId}>
       <header className="post-head">
         <Heading id={headingId} className="post-title" dir="auto" data-content={post.caption ? true : undefined}>
-          {post.caption || t('portfolio.post.untitled')}
+          {post.caption || (post.author.role === 'guardian' ? t('surveys.portfolio.from_family', { child: who }) : t('portfolio.post.untitled'))}
         </Heading>
         <p className="card-meta">
           {viewer !== 'child' ? (
@@ -48,6 +48,11 @@ export function PostCard({ post, onChanged, viewer, level = 2 }: { post: PostVie
             <>
               {' · '}
               {t('portfolio.post.byTeacher', { name: `${post.author.givenName} ${post.author.familyName}` })}
+            </>
+          ) : post.author.role === 'guardian' && post.author.givenName ? (
+            <>
+              {' · '}
+              {t('surveys.portfolio.written_by', { name: post.author.givenName })}
             </>
           ) : null}
         </p>
