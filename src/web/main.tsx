@@ -68,6 +68,8 @@ const CardsPage = named(() => import('./routes/conference-family'), 'CardsPage')
 const SurveyPage = named(() => import('./routes/conference-survey'), 'SurveyPage');
 const ClassSurveysPage = named(() => import('./routes/conference-survey'), 'ClassSurveysPage');
 const RoundSurveysPage = named(() => import('./routes/conference-survey'), 'RoundSurveysPage');
+const SharedRecordPage = named(() => import('./routes/shared-record'), 'SharedRecordPage');
+const FollowupsPage = named(() => import('./routes/followups'), 'FollowupsPage');
 const InterpretersPage = named(() => import('./routes/round-booking'), 'InterpretersPage');
 const CoveragePage = named(() => import('./routes/round-booking'), 'CoveragePage');
 const DaySheetPage = named(() => import('./routes/round-booking'), 'DaySheetPage');
@@ -153,6 +155,8 @@ const router = createBrowserRouter([
       { path: '/conferences/:id/survey', element: <RequireSignIn><Later><SurveyPage /></Later></RequireSignIn> },
       { path: '/classes/:id/surveys', element: <RequireSignIn><Later><ClassSurveysPage /></Later></RequireSignIn> },
       { path: '/school/rounds/:id/surveys', element: <RequireSignIn><Later><RoundSurveysPage /></Later></RequireSignIn> },
+      { path: '/shared/:token', element: <Later><SharedRecordPage /></Later> },
+      { path: '/followups', element: <RequireSignIn><Later><FollowupsPage /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -21,13 +21,14 @@ import { bookingArea } from './matrix/booking';
 import { conferenceArea } from './matrix/conference';
 import { lateArea } from './matrix/late';
 import { surveysArea } from './matrix/surveys';
+import { recordsArea } from './matrix/records';
 import { criteriaArea } from './matrix/criteria';
 import { goalsArea } from './matrix/goals';
 import { preparationArea } from './matrix/preparation';
 import { standardsArea } from './matrix/standards';
 
 /** Each feature's rows live in ./matrix/<feature>.ts, with the world set-up its rows need. */
-const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea, surveysArea];
+const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea, surveysArea, recordsArea];
 
 /** `METHOD url-pattern` → how to call it and what each actor gets. */
 const matrix: Record<string, Case> = {

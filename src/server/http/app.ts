@@ -40,6 +40,8 @@ import { registerBookingRoutes } from './routes/booking';
 import { registerConferenceRoutes } from './routes/conference';
 import { registerLateRoutes } from './routes/late';
 import { registerSurveyRoutes } from './routes/surveys';
+import { registerRecordSharingRoutes } from './routes/records';
+import { registerFollowupRoutes } from './routes/followup';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerPreparationRoutes } from './routes/preparation';
 import { registerStandardsRoutes } from './routes/standards';
@@ -226,6 +228,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerConferenceRoutes(typed, deps);
   registerLateRoutes(typed, deps);
   registerSurveyRoutes(typed, deps);
+  registerRecordSharingRoutes(typed, deps);
+  registerFollowupRoutes(typed, deps);
   if (deps.config.devMail) registerDevMailRoutes(typed, deps);
   typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

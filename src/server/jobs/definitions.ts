@@ -11,6 +11,7 @@ import { expireOfferJob, offerFreedSlotJob, waitlistOfferMailJob } from '../feat
 import { nudgeFamilyJob } from '../features/booking/staff';
 import { lateNoticeJob, lateRecheckJob } from '../features/conference/late';
 import { surveyInvitationJob } from '../features/conference/surveys';
+import { followupMailJob } from '../features/conference/followup';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob, lateNoticeJob, lateRecheckJob, surveyInvitationJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob, lateNoticeJob, lateRecheckJob, surveyInvitationJob, followupMailJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;

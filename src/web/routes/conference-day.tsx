@@ -10,6 +10,7 @@ import type { AgendaStepView, ConferenceDay, ConferenceView, RecordView } from '
 import { scaffoldingFor } from '../../domain/conference/prompts';
 import { ErrorNotice, Loading } from '../components/ui';
 import { RecordDocument } from '../features/conference/record-document';
+import { SharePanel } from '../features/conference/share-panel';
 import { useZoneFormat } from '../features/rounds/use-zone-format';
 import { api } from '../lib/api';
 import { useI18n, useT, type T } from '../lib/i18n';
@@ -617,6 +618,7 @@ export function RecordPage() {
         </p>
       )}
       <RecordDocument record={record} />
+      {record.can.share && id && <SharePanel conferenceId={id} />}
       {record.versions.length > 1 && (
         <section className="no-print" aria-labelledby="record-history">
           <h2 id="record-history">{t('conference.record.history')}</h2>

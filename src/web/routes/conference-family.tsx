@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ConferenceView } from '../../contracts/conference';
 import { ErrorNotice, Loading } from '../components/ui';
+import { FollowupPanel } from '../features/conference/followup-panel';
 import { FamilyConference, PrintableCards } from '../features/conference/present/family';
 import { useConferenceLive } from '../features/conference/present/use-conference-live';
 import { InLocale, useT } from '../lib/i18n';
@@ -43,6 +44,11 @@ export function FamilyPage() {
   return (
     <AsTheFamilyReads view={view}>
       <FamilyConference view={view} live={live ?? view.live} connected={connected} onChanged={reload} />
+      {view.can.family && (
+        <div className="narrow">
+          <FollowupPanel conferenceId={view.id} />
+        </div>
+      )}
     </AsTheFamilyReads>
   );
 }

@@ -132,6 +132,12 @@ function StaffHome({ admin }: { admin: boolean }) {
             <ClassCard key={c.id} c={c} role={c.role} pending={c.pendingPosts} />
           ))}
           <li>
+            <Link className="card card-link" to="/followups">
+              <span className="card-title">{t('followup.queue.home_link')}</span>
+              <span className="card-meta">{t('followup.queue.home_hint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link className="card card-link" to="/conference-day">
               <span className="card-title">{t('conference.day.home_link')}</span>
               <span className="card-meta">{t('conference.day.home_hint')}</span>

@@ -1,4 +1,5 @@
 /** A class (roster and printable sign-in card) and a child (classes, teachers, family) — for the people allowed to see them. */
+import { SharingSwitch } from '../features/conference/sharing-switch';
 import { useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Saved } from '../components/forms';
@@ -48,6 +49,10 @@ export function ClassPage() {
             {t('criteria.class.open')}
           </Link>
         </div>
+      </section>
+      <section aria-labelledby="class-sharing">
+        <h2 id="class-sharing">{t('sharing.switch.title')}</h2>
+        <SharingSwitch scope="class" id={c.id} />
       </section>
       <section aria-labelledby="class-preparation">
         <h2 id="class-preparation">{t('preparation.class.title')}</h2>
