@@ -6,6 +6,7 @@
  */
 import type { RecordView } from '../../../contracts/conference';
 import { useI18n, useT } from '../../lib/i18n';
+import { ourQuestion } from './present/titles';
 
 function roleLabel(t: ReturnType<typeof useT>, role: 'student' | 'teacher' | 'guardian') {
   switch (role) {
@@ -15,19 +16,6 @@ function roleLabel(t: ReturnType<typeof useT>, role: 'student' | 'teacher' | 'gu
       return t('conference.roles.teacher');
     case 'guardian':
       return t('conference.roles.guardian');
-  }
-}
-
-function questionOf(t: ReturnType<typeof useT>, key: string | null): string | null {
-  switch (key) {
-    case 'did_well':
-      return t('conference.questions.did_well');
-    case 'make_better':
-      return t('conference.questions.make_better');
-    case 'learned':
-      return t('conference.questions.learned');
-    default:
-      return null;
   }
 }
 
@@ -98,7 +86,7 @@ export function RecordDocument({ record }: { record: RecordView }) {
                     const question = inReaders(r.questionTexts, intlLocale, r.question);
                     return (
                       <div key={i}>
-                        <dt lang={question?.lang}>{question?.text ?? questionOf(t, r.questionKey) ?? ''}</dt>
+                        <dt lang={question?.lang}>{question?.text ?? ourQuestion(t, r.questionKey) ?? ''}</dt>
                         <dd>
                           {r.text}
                           {audio && <audio controls src={audio} aria-label={t('conference.record.audio', { name })} className="no-print" />}
