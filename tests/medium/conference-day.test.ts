@@ -188,6 +188,14 @@ describe.each(engines)('conference day on %s', (engine) => {
 
     expectError(await ben.get(`${url}/record`), 403, 'forbidden');
     expectError(await cleo.get(`${url}/record`), 403, 'forbidden');
+
+    // The round's results for the school's own records say who came and which record version is final.
+    const csv = await (await t.clientAs(w.admin.id)).get(`/api/rounds/${conf.roundId}/results.csv`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((r) => r['Given name'] === 'Ana')).toMatchObject({ Attendance: 'Came', Record: 'Finalised (version 2)' });
+    expect(rows.find((r) => r['Given name'] === 'Ben')).toMatchObject({ Booking: 'Not booked', Attendance: '', Record: '' });
   });
 
   it('puts the family’s conference on their home page, with the cards and, once finished, the record', async () => {
