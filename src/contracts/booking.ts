@@ -269,5 +269,7 @@ export const myConferences = z.object({
     }),
   ),
   teaching: z.array(z.object({ roundId: id, name: z.string(), firstDay: day.nullable(), booked: z.number().int() })),
+  /** A child's own conferences (signed in as themself): to present, and afterwards the record and the survey. */
+  presenting: z.array(z.object({ conferenceId: id, startsAt: instant, status: z.enum(['scheduled', 'in_progress', 'ended']), recordVersion: z.number().int() })),
 });
 export type MyConferences = z.infer<typeof myConferences>;

@@ -1,19 +1,20 @@
 /**
  * Sharing a record and private follow-up, as a family lives it with the demo's conferences of
- * today. The Kestrels teacher finishes the record of her last family's conference (through the
- * API: the facilitator journey is conference-facilitate's). That family's guardian makes a link
+ * today. The Kestrels teacher finishes the record of her first English-speaking family's
+ * conference (through the API: the facilitator journey is conference-facilitate's). That family's guardian makes a link
  * for "Aunt Sofia" on the record page and copies it; a second browser, signed in as nobody, opens
  * it and reads the record under the "Shared with you by …" banner; the guardian sees it was
  * opened, withdraws it, and the second browser is told the link ran out. Then the guardian asks
  * for a private follow-up on the family page, and the teacher replies and offers one of her free
- * times on /followups, which the guardian then sees. Screenshots at desktop and phone width,
+ * times on /followups, which the guardian then sees. The admin turns sharing off for the school
+ * (the family is told and cannot make links) and on again. Screenshots at desktop and phone width,
  * axe-core on each page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConferenceDay } from '../../src/contracts/conference';
 import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
-import { capture, DESKTOP, hasBrowser, launch, newContext, PHONE, signInWithLink, watchErrors } from './browser';
+import { capture, DESKTOP, hasBrowser, launch, newContext, PHONE, signInWithLink, signInWithPassword, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const kestrels = demo.staff.find((s) => s.key === 'kestrels')!;
@@ -40,12 +41,12 @@ describe.skipIf(!hasBrowser)('sharing a record and asking for a follow-up in Chr
   });
 
   it('shares the record with an aunt, withdraws the link, and arranges a private follow-up', async () => {
-    // The teacher finishes the record of her last English-speaking family of the day.
+    // The teacher finishes the record of her first English-speaking family of the day.
     const teacherContext = await newContext(browser, { viewport: DESKTOP });
     const asTeacher = await apiSignIn(teacherContext, kestrels.email);
     const day = (await (await teacherContext.request.get('/api/conference-day')).json()) as ConferenceDay;
     const names = new Map(demo.guardians.filter((g) => g.preferredLocale === null).map((g) => [`${g.givenName} ${g.familyName}`, g]));
-    const mine = [...day.conferences].reverse().find((c) => c.language === 'en' && c.status === 'scheduled' && c.attendees.some((a) => a.kind === 'guardian' && names.has(a.name)))!;
+    const mine = day.conferences.find((c) => c.language === 'en' && c.status === 'scheduled' && c.attendees.some((a) => a.kind === 'guardian' && names.has(a.name)))!;
     const guardian = names.get(mine.attendees.find((a) => a.kind === 'guardian' && names.has(a.name))!.name)!;
     const child = mine.student.name;
     for (const step of ['start', 'end', 'record']) await asTeacher('POST', `/api/conferences/${mine.conferenceId}/${step}`);
@@ -93,6 +94,29 @@ describe.skipIf(!hasBrowser)('sharing a record and asking for a follow-up in Chr
     await auntPage.reload();
     await auntPage.getByRole('heading', { level: 1, name: 'This link has run out' }).waitFor();
     await capture(auntPage, 'shared-record-expired');
+
+    // The admin turns sharing by link off for the whole school on her home page: the family is told, and cannot make a link.
+    const adminContext = await newContext(browser, { viewport: DESKTOP });
+    const adminPage = await signInWithPassword(adminContext, demo.staff.find((s) => s.role === 'admin')!.email);
+    const adminErrors = watchErrors(adminPage);
+    const schoolSwitch = adminPage.getByRole('switch', { name: 'Families may share conference records by link' });
+    await expect.poll(() => schoolSwitch.getAttribute('aria-checked')).toBe('true');
+    await schoolSwitch.click();
+    await adminPage.getByText('Sharing by link is off.').waitFor();
+    await capture(adminPage, 'sharing-school-switch-off');
+    await page.reload();
+    await page.getByText('Your child’s school has turned off sharing records by link.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Make a link' }).count()).toBe(0);
+    await capture(page, 'share-school-off');
+    // And on again: the family can make links once more.
+    await adminPage.reload();
+    await expect.poll(() => schoolSwitch.getAttribute('aria-checked')).toBe('false');
+    await schoolSwitch.click();
+    await adminPage.getByText('Sharing by link is on.').waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Make a link' }).waitFor();
+    expect(adminErrors).toEqual([]);
+    await adminContext.close();
 
     // A private follow-up: the guardian asks on the family page.
     await page.goto(`/conferences/${mine.conferenceId}/family`);

@@ -156,7 +156,7 @@ describe.each(engines)('booking set-up on %s', (engine) => {
     expect(mine.family).toEqual([{ roundId: round.id, name: 'Autumn conferences', state: 'open', bookingOpensAt: '2026-10-19T08:00:00.000Z', children: 1, booked: 0, meetings: [] }]);
     const teacher = (await (await t.clientAs(w.teacherA.id)).get('/api/me/conferences')).json<MyConferences>();
     expect(teacher.teaching).toEqual([{ roundId: round.id, name: 'Autumn conferences', firstDay: '2026-10-23', booked: 0 }]);
-    expect((await (await t.clientAs(w.otherAdmin.id)).get('/api/me/conferences')).json<MyConferences>()).toEqual({ family: [], teaching: [] });
+    expect((await (await t.clientAs(w.otherAdmin.id)).get('/api/me/conferences')).json<MyConferences>()).toEqual({ family: [], teaching: [], presenting: [] });
   });
   it('exports the round’s results: each child’s meeting and the goals set for the round, with commitments', async () => {
     const w = await buildWorld(database.db);

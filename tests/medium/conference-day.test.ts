@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MyConferences } from '../../src/contracts/booking';
 import type { ConferenceDay, ConferenceView, RecordView } from '../../src/contracts/conference';
 import type { Database } from '../../src/server/db/client';
-import { goals } from '../../src/server/db/schema/index';
+import { conferenceRounds, goals } from '../../src/server/db/schema/index';
 import { buildGuardian, buildWorld } from '../factories/index';
 import { buildConference, bookMeeting } from '../factories/conference';
 import { FRI_1530, FRI_1555 } from '../factories/booking';
@@ -199,15 +199,31 @@ describe.each(engines)('conference day on %s', (engine) => {
   });
 
   it('puts the family’s conference on their home page, with the cards and, once finished, the record', async () => {
-    const { conf, luis } = await world();
+    const { conf, luis, ana: anaClient, cleo } = await world();
     const mine = (await luis.get('/api/me/conferences')).json<MyConferences>();
     const meetings = mine.family.flatMap((r) => r.meetings);
     expect(meetings).toEqual([{ conferenceId: conf.conferenceId, studentName: 'Ana', startsAt: new Date(FRI_1530).toISOString(), status: 'scheduled', recordVersion: 0 }]);
+    expect(mine.presenting).toEqual([]);
+    // Ana herself has it on her home page, to present; Cleo (another child of the class) has none.
+    const ana = (await anaClient.get('/api/me/conferences')).json<MyConferences>();
+    expect(ana).toEqual({ family: [], teaching: [], presenting: [{ conferenceId: conf.conferenceId, startsAt: new Date(FRI_1530).toISOString(), status: 'scheduled', recordVersion: 0 }] });
+    expect((await cleo.get('/api/me/conferences')).json<MyConferences>().presenting).toEqual([]);
   });
 
   it('keeps a separated parent’s own conference from the other parent', async () => {
     const { conf, marta, luis } = await world({ party: 'self' });
     expect((await luis.get(`/api/conferences/${conf.conferenceId}`)).statusCode).toBe(200);
     expectError(await marta.get(`/api/conferences/${conf.conferenceId}`), 403, 'forbidden');
+  });
+
+  it('keeps the rest of the family’s conference from a parent who books on their own', async () => {
+    const { w, conf, luis } = await world();
+    const sofia = await buildGuardian(database.db, [w.ana.id], { givenName: 'Sofia', attendsSeparately: true });
+    const asSofia = await t.clientAs(sofia.id);
+    expect((await luis.get(`/api/conferences/${conf.conferenceId}`)).statusCode).toBe(200);
+    for (const path of ['', '/status', '/record']) expectError(await asSofia.get(`/api/conferences/${conf.conferenceId}${path}`), 403, 'forbidden');
+    // Where the round has separated parents come together, it is her meeting too.
+    await database.db.update(conferenceRounds).set({ separatedGuardians: 'together' }).where(eq(conferenceRounds.id, conf.roundId));
+    expect((await asSofia.get(`/api/conferences/${conf.conferenceId}`)).statusCode).toBe(200);
   });
 });

@@ -16,9 +16,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Timeline } from '../../src/contracts/portfolio';
 import type { ClassSurveysView, RoundSurveysView, SurveyView } from '../../src/contracts/surveys';
 import type { Database } from '../../src/server/db/client';
-import { conferenceSurveys, guardians, jobs, mailOutbox } from '../../src/server/db/schema/index';
+import { conferenceRounds, conferenceSurveys, guardians, jobs, mailOutbox, roundClasses, selectionPrompts } from '../../src/server/db/schema/index';
 import { updateConference } from '../../src/server/features/conference/conference.repo';
 import { conferenceEnded, surveyInvitationJob } from '../../src/server/features/conference/surveys';
+import { approvedPostsBetween } from '../../src/server/features/portfolio/portfolio.repo';
 import { registerSurveyRoutes } from '../../src/server/http/routes/surveys';
 import { jobDefinitions } from '../../src/server/jobs/definitions';
 import { createJobRunner, type JobDefinition } from '../../src/server/jobs/runner';
@@ -235,6 +236,14 @@ describe.each(engines)('surveys after conferences on %s', (engine) => {
     const unknown = expectError(await teacher.get(`/api/classes/${e.w.classA.id}/surveys?roundId=00000000-0000-4000-8000-000000000000`), 400, 'validation_failed');
     expect(unknown.fields).toEqual({ 'querystring.roundId': 'unknown_round' });
 
+    // A round still to come (booking for spring) does not hide these: the page opens on the latest round that has begun.
+    const [spring] = await database.db.insert(conferenceRounds).values({ schoolId: e.w.school.id, name: 'Spring conferences', startsOn: '2027-03-01', endsOn: '2027-03-05' }).returning();
+    await database.db.insert(roundClasses).values({ roundId: spring!.id, classId: e.w.classA.id });
+    const opened = ok(await teacher.get(`/api/classes/${e.w.classA.id}/surveys`)) as ClassSurveysView;
+    expect(opened.rounds.map((r) => r.name)).toEqual(['Spring conferences', 'Autumn conferences']);
+    expect(opened.round).toMatchObject({ id: e.conf.roundId });
+    expect((ok(await teacher.get(`/api/classes/${e.w.classA.id}/surveys?roundId=${spring!.id}`)) as ClassSurveysView).summary.all.count).toBe(0);
+
     // Who may read them: the class's teachers and the admin.
     expect((ok(await (await t.clientAs(e.w.admin.id)).get(`/api/classes/${e.w.classA.id}/surveys`)) as ClassSurveysView).summary.all.count).toBe(4);
     expectError(await (await t.clientAs(e.w.teacherB.id)).get(`/api/classes/${e.w.classA.id}/surveys`), 403, 'forbidden');
@@ -279,5 +288,14 @@ describe.each(engines)('surveys after conferences on %s', (engine) => {
     expect(queue.posts.some((p) => p.id === posted.id)).toBe(false);
     // Another family of the school sees nothing of it.
     expectError(await (await t.clientAs(e.w.guardianB.id)).get(`/api/posts/${posted.id}`), 404, 'not_found');
+    // It is the family's words, not the child's work: not a piece to present, not evidence for a goal, not in the digest.
+    const [prompt] = await database.db.select({ id: selectionPrompts.id }).from(selectionPrompts).where(eq(selectionPrompts.roundId, e.conf.roundId));
+    const picked = expectError(await (await t.clientAs(e.w.ana.userId)).put(`/api/students/${e.w.ana.id}/rounds/${e.conf.roundId}/prompts/${prompt!.id}/picks`, { postIds: [posted.id] }), 400, 'validation_failed');
+    expect(picked.fields).toEqual({ 'postIds.0': 'pick_not_eligible' });
+    const evidence = expectError(await (await t.clientAs(e.w.teacherA.id)).post(`/api/goals/${e.conf.goalId}/checkins`, { note: 'Her family wrote to her', postIds: [posted.id] }), 400, 'validation_failed');
+    expect(evidence.fields).toEqual({ 'postIds.0': 'not_childs_post' });
+    const news = await approvedPostsBetween(database.db, [e.w.ana.id], null, new Date('2100-01-01T00:00:00Z'));
+    expect(news.map((p) => p.id)).not.toContain(posted.id);
+    expect(news.length).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { AgendaStepView, ConferenceDay, ConferenceView, RecordView } from '../../contracts/conference';
+import type { TeacherDayStatusView } from '../../contracts/late';
 import { scaffoldingFor } from '../../domain/conference/prompts';
 import { ErrorNotice, Loading } from '../components/ui';
 import { RecordDocument } from '../features/conference/record-document';
@@ -15,6 +16,7 @@ import { useZoneFormat } from '../features/rounds/use-zone-format';
 import { api } from '../lib/api';
 import { useI18n, useT, type T } from '../lib/i18n';
 import { liveKey, useLive } from '../lib/live';
+import { useSession } from '../lib/session';
 import { useAction, useApi } from '../lib/use-api';
 import '../styles/conference.css';
 
@@ -86,12 +88,25 @@ export function ConferenceDayPage() {
   return <DayList day={day} date={date} dateId={dateId} onDate={(d) => setParams(d ? { date: d } : {})} intlLocale={intlLocale} />;
 }
 
+/** Today's expected times, live: how late the teacher is running, and when each family still to come is now expected. */
+function useRunningLate(today: boolean): TeacherDayStatusView | null {
+  const { me } = useSession();
+  return useLive<TeacherDayStatusView>(today && me ? `/api/teachers/${me.id}/day-status/stream` : null).data;
+}
+
 function DayList({ day, date, dateId, onDate, intlLocale }: { day: ConferenceDay; date: string | null; dateId: string; onDate(d: string): void; intlLocale: string }) {
   const t = useT();
   const f = useZoneFormat(day.timeZone);
+  const late = useRunningLate(date === null && day.conferences.length > 0);
+  const expected = new Map((late?.meetings ?? []).map((m) => [m.conferenceId, m]));
   return (
     <div className="narrow conference-day">
       <h1>{date ? t('conference.day.title_on', { date: f.day(day.date) }) : t('conference.day.title')}</h1>
+      {late && late.meetings.some((m) => m.status !== 'scheduled' || m.attendance) ? (
+        <p className={late.runningLateMinutes > 0 ? 'notice cd-late' : 'cd-on-time'} role="status">
+          {late.runningLateMinutes > 0 ? t('conference.day.running_late', { minutes: late.runningLateMinutes }) : t('conference.day.on_time')}
+        </p>
+      ) : null}
       <p>
         <label htmlFor={dateId}>{t('conference.day.date_label')}</label>{' '}
         <input id={dateId} type="date" value={day.date} onChange={(e) => onDate(e.target.value)} />
@@ -101,6 +116,10 @@ function DayList({ day, date, dateId, onDate, intlLocale }: { day: ConferenceDay
         {day.conferences.map((c) => (
           <li key={c.conferenceId} className={`card cd-item cd-${c.status}`}>
             <p className="cd-time">{f.range(c.startsAt, c.endsAt)}</p>
+            {(() => {
+              const m = expected.get(c.conferenceId);
+              return m && m.state === 'waiting' && m.delayMinutes > 0 ? <p className="cd-expected">{t('conference.day.expected', { time: f.time(m.expectedStartsAt) })}</p> : null;
+            })()}
             <h2 className="cd-name">{c.student.name}</h2>
             <p className="badge">{statusLabel(t, c)}</p>
             <p>
@@ -313,6 +332,7 @@ function Facilitator({ view, live, connected, reload }: { view: ConferenceView; 
               {t('conference.facilitator.finalised', { version: view.recordVersion })} <Link to={`/conferences/${view.id}/record`}>{t('conference.facilitator.view_record')}</Link>
             </p>
           )}
+          {live.status !== 'ended' && view.attendance !== 'no_show' && view.recordVersion === 0 && <p className="hint">{t('conference.facilitator.record_after')}</p>}
           {(live.status === 'ended' || view.attendance === 'no_show') && (
             <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void call('POST', `${base}/record`)}>
               {view.recordVersion > 0 ? t('conference.facilitator.finalise_again') : t('conference.facilitator.finalise')}

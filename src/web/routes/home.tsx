@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { MyChildren, MyClasses, StudentDetail } from '../../contracts/api';
 import type { MyConferences } from '../../contracts/booking';
 import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
+import { SharingSwitch } from '../features/conference/sharing-switch';
 import { useI18n, useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
@@ -15,12 +16,12 @@ export function HomePage() {
   return (
     <div>
       {me.roles.includes('student') && me.studentId ? (
-        <StudentHome studentId={me.studentId} />
+        <StudentHome studentId={me.studentId} timeZone={me.schools[0]?.timeZone} />
       ) : (
         <h1>{t('app.home.hello', { name: me.givenName })}</h1>
       )}
       {staff || me.roles.includes('guardian') ? <ConferencesHome userId={me.id} timeZone={me.schools[0]?.timeZone} /> : null}
-      {staff ? <StaffHome admin={me.roles.includes('admin')} /> : null}
+      {staff ? <StaffHome admin={me.roles.includes('admin')} schoolId={me.schools[0]?.id} /> : null}
       {me.roles.includes('guardian') ? <GuardianHome /> : null}
       {me.roles.length === 0 ? <p>{t('app.home.nothing')}</p> : null}
     </div>
@@ -116,7 +117,7 @@ function ConferencesHome({ userId, timeZone }: { userId: string; timeZone: strin
   );
 }
 
-function StaffHome({ admin }: { admin: boolean }) {
+function StaffHome({ admin, schoolId }: { admin: boolean; schoolId: string | undefined }) {
   const t = useT();
   const classes = useApi<MyClasses>('/api/me/classes');
   if (classes.status === 'loading') return <Loading />;
@@ -190,6 +191,12 @@ function StaffHome({ admin }: { admin: boolean }) {
           </ul>
         </section>
       ) : null}
+      {admin && schoolId ? (
+        <section aria-labelledby="school-sharing">
+          <h2 id="school-sharing">{t('sharing.switch.title')}</h2>
+          <SharingSwitch scope="school" id={schoolId} />
+        </section>
+      ) : null}
       {admin && school.length > 0 ? (
         <section aria-labelledby="school-classes">
           <h2 id="school-classes">{t('app.home.schoolClasses')}</h2>
@@ -251,7 +258,51 @@ function GuardianHome() {
   );
 }
 
-function StudentHome({ studentId }: { studentId: string }) {
+/** A child's own conference: a big button to present it, and afterwards what was agreed and "How was it?". */
+function PupilConferences({ timeZone }: { timeZone: string | undefined }) {
+  const t = useT();
+  const { intlLocale } = useI18n();
+  const data = useApi<MyConferences>('/api/me/conferences');
+  if (data.status !== 'ready' || data.data.presenting.length === 0) return null;
+  return (
+    <section aria-labelledby="pupil-conference" className="pupil-conference">
+      <h2 id="pupil-conference">{t('conference.pupil.title')}</h2>
+      {data.data.presenting.map((m) => (
+        <div key={m.conferenceId}>
+          <p className="lead">{new Date(m.startsAt).toLocaleString(intlLocale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })}</p>
+          <div className="pupil-actions">
+            {m.status !== 'ended' ? (
+              <Link className="button button-big button-primary pupil-action" to={`/conferences/${m.conferenceId}/present`}>
+                <span className="picture picture-lg" aria-hidden="true">
+                  🎤
+                </span>
+                {t('conference.pupil.present')}
+              </Link>
+            ) : null}
+            {m.recordVersion > 0 ? (
+              <Link className="button button-big pupil-action" to={`/conferences/${m.conferenceId}/record`}>
+                <span className="picture picture-lg" aria-hidden="true">
+                  📜
+                </span>
+                {t('conference.pupil.record')}
+              </Link>
+            ) : null}
+            {m.status === 'ended' ? (
+              <Link className="button button-big pupil-action" to={`/conferences/${m.conferenceId}/survey`}>
+                <span className="picture picture-lg" aria-hidden="true">
+                  😊
+                </span>
+                {t('conference.pupil.survey')}
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function StudentHome({ studentId, timeZone }: { studentId: string; timeZone: string | undefined }) {
   const t = useT();
   const student = useApi<StudentDetail>(`/api/students/${studentId}`);
   if (student.status === 'loading') return <Loading />;
@@ -261,6 +312,7 @@ function StudentHome({ studentId }: { studentId: string }) {
     <div className="pupil-home">
       <PictureGlyph name={s.avatar} size="xl" />
       <h1>{t('app.home.pupilHello', { name: s.givenName })}</h1>
+      <PupilConferences timeZone={timeZone} />
       <div className="pupil-actions">
         <Link className="button button-big pupil-action" to={`/students/${s.id}/portfolio/new`}>
           <span className="picture picture-lg" aria-hidden="true">

@@ -552,7 +552,7 @@ function PromptSection({ prep, prompt, studentId, roundId, schoolId, onChanged }
   );
 }
 
-/** All of the child's approved posts, page after page (a portfolio of a year can hold more than one page). */
+/** All of the child's approved work, page after page (a portfolio of a year can hold more than one page). */
 function useApprovedPosts(studentId: string) {
   const [state, setState] = useState<{ posts: Timeline['posts'] | null; error: unknown }>({ posts: null, error: null });
   useEffect(() => {
@@ -564,7 +564,8 @@ function useApprovedPosts(studentId: string) {
         const q = new URLSearchParams({ status: 'approved' });
         if (cursor) q.set('cursor', cursor);
         const res: Timeline = await api<Timeline>('GET', `/api/students/${studentId}/posts?${q}`);
-        all.push(...res.posts);
+        // A family's reflection on the portfolio is theirs, not a piece of the child's work to present.
+        all.push(...res.posts.filter((p) => p.author.role !== 'guardian'));
         cursor = res.nextCursor;
         if (!cursor) break;
       }

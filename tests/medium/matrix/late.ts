@@ -30,6 +30,10 @@ export const lateArea: Area = {
       url: (w) => `/api/teachers/${w.teacherA.id}/day-status`,
       expect: { admin: 200, teacherOfClass: 200, otherTeacher: 200, guardianOfChild: 403, otherGuardian: 403, studentSelf: 403, otherStudent: 403, anonymous: 401, otherSchool: 404 },
     },
+    'GET /api/teachers/:id/day-status/stream': {
+      url: (w) => `/api/teachers/${w.teacherA.id}/day-status/stream?once=1`,
+      expect: { admin: 200, teacherOfClass: 200, otherTeacher: 200, guardianOfChild: 403, otherGuardian: 403, studentSelf: 403, otherStudent: 403, anonymous: 401, otherSchool: 404 },
+    },
   },
   async setup(t, w) {
     const db = t.deps.db;

@@ -1,7 +1,7 @@
 /**
  * The conferences on a person's home page: each upcoming round a guardian's children take part in
- * (how many are booked, whether booking is open), and each one a teacher holds (a link to their
- * day sheet).
+ * (how many are booked, whether booking is open), each one a teacher holds (a link to their
+ * day sheet), and a child's own meetings (to present, then the record and the survey).
  */
 import type { MyConferences } from '../../../contracts/booking';
 import { bookingState } from '../../../domain/booking/rules';
@@ -14,10 +14,10 @@ import { assignTeachers, loadHousehold } from './household';
 import { loadRoundTimes } from './round-times';
 
 export async function myConferences(deps: Deps, actor: Actor): Promise<MyConferences> {
-  const out: MyConferences = { family: [], teaching: [] };
+  const out: MyConferences = { family: [], teaching: [], presenting: [] };
   if (actor.kind !== 'user') return out;
   const now = deps.now();
-  const schoolIds = [...new Set([...actor.staff.map((s) => s.schoolId), ...actor.guardianOf.map((g) => g.schoolId)])];
+  const schoolIds = [...new Set([...actor.staff.map((s) => s.schoolId), ...actor.guardianOf.map((g) => g.schoolId), ...(actor.student ? [actor.student.schoolId] : [])])];
   for (const r of await upcomingRounds(deps.db, schoolIds, wallClockOf(now, 'UTC').date)) {
     const round = await findBookingRound(deps.db, r.id);
     if (!round) continue;
@@ -25,6 +25,13 @@ export async function myConferences(deps: Deps, actor: Actor): Promise<MyConfere
     const teacher = times.teachers.get(actor.userId);
     if (teacher && actor.staff.some((s) => s.schoolId === round.schoolId)) {
       out.teaching.push({ roundId: round.id, name: round.name, firstDay: times.sessions[0]?.date ?? null, booked: (times.busy.get(`teacher:${actor.userId}`) ?? []).length });
+    }
+    if (actor.student?.schoolId === round.schoolId) {
+      const own = (await liveBookingsOfStudents(deps.db, round.id, [actor.student.studentId], now)).filter((b) => b.status === 'confirmed');
+      for (const c of await ensureConferences(deps.db, own)) {
+        const b = own.find((x) => x.id === c.bookingId)!;
+        out.presenting.push({ conferenceId: c.id, startsAt: b.startsAt.toISOString(), status: c.status, recordVersion: c.recordVersion });
+      }
     }
     if (!actor.guardianOf.some((g) => g.schoolId === round.schoolId)) continue;
     const found = await loadHousehold(deps.db, round, actor.userId);
@@ -49,5 +56,6 @@ export async function myConferences(deps: Deps, actor: Actor): Promise<MyConfere
       }),
     });
   }
+  out.presenting.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bookings, conferenceRecords, conferences, goalCommitments, goals, type ConferenceNote } from '../../db/schema/index';
+import { bookings, conferenceRecords, conferenceRounds, conferences, goalCommitments, goals, guardians, guardianStudents, type ConferenceNote } from '../../db/schema/index';
 import type { AgendaStep } from '../../../domain/conference/agenda';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
@@ -136,4 +136,16 @@ export async function commitmentsStamp(db: Db, roundId: string, studentId: strin
     .leftJoin(goalCommitments, eq(goalCommitments.goalId, goals.id))
     .where(and(eq(goals.studentId, studentId), sql`(${goals.roundId} = ${roundId} or ${goals.status} = 'working')`));
   return `${row?.goals ?? ''}:${row?.commitments ?? ''}`;
+}
+
+/** Whether this guardian books apart from the child's other guardians in this round: separated, and the round has them book on their own. */
+export async function booksSeparately(db: Db, roundId: string, studentId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ apart: guardianStudents.attendsSeparately, mode: conferenceRounds.separatedGuardians })
+    .from(guardianStudents)
+    .innerJoin(guardians, eq(guardians.id, guardianStudents.guardianId))
+    .innerJoin(conferenceRounds, eq(conferenceRounds.id, roundId))
+    .where(and(eq(guardians.userId, userId), eq(guardianStudents.studentId, studentId)))
+    .limit(1);
+  return Boolean(row?.apart && row.mode === 'separate');
 }

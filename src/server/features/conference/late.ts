@@ -328,6 +328,12 @@ export async function streamInterpreterStatus(deps: Deps, token: string, request
   await streamSnapshots(deps.live, request, reply, { topics: [...teacherIds].map((id) => topics.teacherDay(id)), load: () => interpreterStatus(deps, token), once });
 }
 
+/** The same, as server-sent events: a new snapshot whenever the teacher's day changes (and as the clock moves it). */
+export async function streamTeacherDayStatus(deps: Deps, actor: Actor, teacherId: string, request: FastifyRequest, reply: FastifyReply, once = false): Promise<void> {
+  await teacherDayStatus(deps, actor, teacherId);
+  await streamSnapshots(deps.live, request, reply, { topics: [topics.teacherDay(teacherId)], load: () => teacherDayStatus(deps, actor, teacherId), once });
+}
+
 /**
  * A teacher's meetings of one day with expected times: for the school's staff (the teacher's own
  * colleagues at the front desk too), and the teacher themself.

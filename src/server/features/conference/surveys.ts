@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { ClassSurveysView, RoundSurveysView, SurveyCommentView, SurveyView, SummariesView } from '../../../contracts/surveys';
 import { matchLocale, type LocaleTag } from '../../../contracts/locales';
 import { checkAnswer, FAMILY_REFLECTION_MAX, summariseByRole, type SurveyRole } from '../../../domain/conference/survey';
+import { wallClockOf } from '../../../domain/booking/slots';
 import { DomainError } from '../../../domain/errors';
 import { can, type Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
@@ -234,13 +235,15 @@ async function resultsOf(deps: Deps, rows: ReadonlyArray<EndedRow>): Promise<Res
   };
 }
 
-/** A class's results for one round (the latest it took part in, unless given): its teachers and the admin. */
+/** A class's results for one round (the latest that has begun, unless given): its teachers and the admin. */
 export async function classSurveys(deps: Deps, actor: Actor, classId: string, roundId?: string): Promise<ClassSurveysView> {
   const cls = await findClass(deps.db, classId);
   if (!cls) throw new DomainError('not_found');
   authorize(actor, 'survey.results', { type: 'class', classId, schoolId: cls.schoolId });
   const rounds = (await roundsOfClass(deps.db, classId)).filter((r) => r.schoolId === cls.schoolId).map(({ id, name, startsOn }) => ({ id, name, startsOn }));
-  const round = roundId ? rounds.find((r) => r.id === roundId) : rounds[0];
+  // Unless asked for one: the latest round that has begun (a round still to come has no answers yet).
+  const today = wallClockOf(deps.now(), (await findSchool(deps.db, cls.schoolId))?.timeZone ?? 'UTC').date;
+  const round = roundId ? rounds.find((r) => r.id === roundId) : (rounds.find((r) => r.startsOn <= today) ?? rounds[0]);
   if (roundId && !round) throw new DomainError('validation_failed', { fields: { 'querystring.roundId': 'unknown_round' } });
   const results = round ? await resultsOf(deps, await endedConferencesOfRound(deps.db, round.id, classId)) : noResults();
   return { class: { id: cls.id, name: cls.name }, rounds, round: round ?? null, ...results };

@@ -1,5 +1,5 @@
 /** Goals, check-ins and their evidence, commitments, report periods as goals use them. The only Drizzle code of goals. */
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   classTeachers,
@@ -100,10 +100,10 @@ export async function listEvidence(db: Db, checkinIds: string[]) {
   return { links, items, mediaRows };
 }
 
-/** Of these posts, the ones that are the child's and approved (what may be evidence). */
+/** Of these posts, the ones that are the child's work and approved (what may be evidence; not a family's reflection). */
 export async function approvedPostsOf(db: Db, studentId: string, postIds: string[]): Promise<Set<string>> {
   if (postIds.length === 0) return new Set();
-  const rows = await db.select({ id: posts.id }).from(posts).where(and(inArray(posts.id, postIds), eq(posts.studentId, studentId), eq(posts.status, 'approved')));
+  const rows = await db.select({ id: posts.id }).from(posts).where(and(inArray(posts.id, postIds), eq(posts.studentId, studentId), eq(posts.status, 'approved'), ne(posts.authorRole, 'guardian')));
   return new Set(rows.map((r) => r.id));
 }
 

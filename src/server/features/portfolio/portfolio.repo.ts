@@ -1,5 +1,5 @@
 /** Posts, their items, tags and comments; the school's tag list. The only Drizzle code of the portfolio. */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { classes, enrollments, guardianStudents, guardians, media, portfolioTags, postComments, postCriteria, postItems, postTags, posts, schools, students, users } from '../../db/schema/index';
 
@@ -253,6 +253,8 @@ export async function approvedPostsBetween(db: Db, studentIds: string[], after: 
       and(
         inArray(posts.studentId, studentIds),
         eq(posts.status, 'approved'),
+        // The digest tells families of new work; a family's own reflection is not news to send them.
+        ne(posts.authorRole, 'guardian'),
         after ? sql`${posts.approvedAt} > ${after.toISOString()}` : undefined,
         sql`${posts.approvedAt} <= ${until.toISOString()}`,
       ),

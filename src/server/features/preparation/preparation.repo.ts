@@ -1,5 +1,5 @@
 /** Rounds, selection prompts, the children's picks, answers and marks, preparation flags. The only Drizzle code of preparation. */
-import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   classes,
@@ -208,13 +208,13 @@ export async function findChild(db: Db, studentId: string) {
   return row;
 }
 
-/** Which of these posts are the child's own approved work (the only pieces they may pick). */
+/** Which of these posts are the child's own approved work (the only pieces they may pick; a family's reflection is not one). */
 export async function approvedPostIdsOf(db: Db, studentId: string, postIds: string[]): Promise<Set<string>> {
   if (postIds.length === 0) return new Set();
   const rows = await db
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.studentId, studentId), eq(posts.status, 'approved'), inArray(posts.id, postIds)));
+    .where(and(eq(posts.studentId, studentId), eq(posts.status, 'approved'), ne(posts.authorRole, 'guardian'), inArray(posts.id, postIds)));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -415,7 +415,7 @@ export async function newestApprovedPosts(db: Db, studentId: string, limit: numb
   const rows = await db
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.studentId, studentId), eq(posts.status, 'approved')))
+    .where(and(eq(posts.studentId, studentId), eq(posts.status, 'approved'), ne(posts.authorRole, 'guardian')))
     .orderBy(desc(posts.approvedAt))
     .limit(limit);
   return rows.map((r) => r.id);

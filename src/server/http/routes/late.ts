@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorBody, idParam } from '../../../contracts/api';
 import { conferenceStatusView, dayStatusQuery, interpreterStatusView, interpreterTokenParams, teacherDayStatusView } from '../../../contracts/late';
 import type { Deps } from '../../deps';
-import { conferenceStatus, interpreterStatus, streamConferenceStatus, streamInterpreterStatus, teacherDayStatus } from '../../features/conference/late';
+import { conferenceStatus, interpreterStatus, streamConferenceStatus, streamInterpreterStatus, streamTeacherDayStatus, teacherDayStatus } from '../../features/conference/late';
 import type { TypedApp } from '../app';
 import { signedIn } from './shared';
 
@@ -43,5 +43,11 @@ export function registerLateRoutes(app: TypedApp, deps: Deps): void {
     '/api/teachers/:id/day-status',
     { config: signedIn, schema: { tags, summary: 'A teacher’s meetings of one day (today unless `date`) with expected times and how late they are running, for the school’s staff', params: idParam, querystring: dayStatusQuery, response: { 200: teacherDayStatusView, ...errors } } },
     async (req) => teacherDayStatus(deps, req.actor, req.params.id, req.query.date),
+  );
+
+  app.get(
+    '/api/teachers/:id/day-status/stream',
+    { config: signedIn, schema: { tags, summary: 'Server-sent events: the teacher’s day of today above, sent again whenever it changes (`once=1`: the current one, then close)', params: idParam, querystring: streamQuery, response: { 401: errorBody, 403: errorBody, 404: errorBody } } },
+    async (req, reply) => streamTeacherDayStatus(deps, req.actor, req.params.id, req, reply, req.query.once === '1'),
   );
 }
