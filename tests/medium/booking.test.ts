@@ -224,9 +224,14 @@ describe.each(engines)('booking on %s', (engine) => {
     let { luis, teacherA } = made;
     const hold = (await luis.post(`/api/rounds/${round.id}/holds`, { meetings: [{ studentId: w.ana.id, startsAt: FRI_1530 }] })).json<HoldView>();
     const [booking] = (await luis.post(`/api/holds/${hold.groupId}/confirm`, { attendees: [{ kind: 'guardian', userId: w.guardianA.id }] })).json<{ bookings: BookingView[] }>().bookings;
+    // (Say the family had been told their Friday meeting ran 12 minutes late.)
+    await database.db.update(bookings).set({ lateNotifiedMinutes: 12 }).where(eq(bookings.id, booking!.id));
     const moved = await luis.post(`/api/bookings/${booking!.id}/move`, { startsAt: MON_1530 });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json<BookingView>().startsAt).toBe(MON_1530);
+    // A new time: running-late notices start again from nothing.
+    const [row] = await database.db.select({ told: bookings.lateNotifiedMinutes }).from(bookings).where(eq(bookings.id, booking!.id));
+    expect(row!.told).toBe(0);
     // The Friday time is free again.
     const options = (await luis.get(`/api/rounds/${round.id}/family`)).json<FamilyOptions>();
     expect(options.children.find((c) => c.studentId === w.ana.id)!.booking?.startsAt).toBe(MON_1530);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MyConferences } from '../../src/contracts/booking';
 import type { ConferenceDay, ConferenceView, RecordView } from '../../src/contracts/conference';
 import type { Database } from '../../src/server/db/client';
-import { conferenceRounds, goals } from '../../src/server/db/schema/index';
+import { conferenceRounds, goals, selectionAnswers } from '../../src/server/db/schema/index';
 import { buildGuardian, buildWorld } from '../factories/index';
 import { buildConference, bookMeeting } from '../factories/conference';
 import { FRI_1530, FRI_1555 } from '../factories/booking';
@@ -61,6 +61,20 @@ describe.each(engines)('conference day on %s', (engine) => {
     expect(view.notes).toBeNull();
     expect(view.can).toMatchObject({ present: true, facilitate: false });
     expect((await teacher.get(`/api/conferences/${conf.conferenceId}`)).json<ConferenceView>().notes).toEqual([]);
+  });
+
+  it('tells open screens when the child changes an answer during the conference (a new revision)', async () => {
+    const { w, conf, teacher } = await world();
+    const url = `/api/conferences/${conf.conferenceId}`;
+    const before = (await teacher.get(url)).json<ConferenceView>();
+    const [answer] = await database.db.select().from(selectionAnswers).where(eq(selectionAnswers.selectionId, conf.selectionIds[0]!));
+    t.setNow(new Date(t.deps.now().getTime() + 60_000));
+    const saved = await (await t.clientAs(w.ana.userId)).put(`/api/selections/${conf.selectionIds[0]}/answers/${answer!.questionId}`, { text: 'I used describing words and a simile.' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = (await teacher.get(url)).json<ConferenceView>();
+    expect(after.live.revision).not.toBe(before.live.revision);
+    const piece = after.agenda[1]!;
+    expect(piece.kind === 'piece' && piece.piece.reflections.map((r) => r.text)).toContain('I used describing words and a simile.');
   });
 
   it('lets the teacher reorder the agenda and add a step; refuses dropping a built-in step or another child’s piece', async () => {

@@ -16,7 +16,6 @@ import type { FollowupList, FollowupView } from '../../src/contracts/followup';
 import type { Database } from '../../src/server/db/client';
 import { mailOutbox, users } from '../../src/server/db/schema/index';
 import { followupMailJob } from '../../src/server/features/conference/followup';
-import { registerFollowupRoutes } from '../../src/server/http/routes/followup';
 import { jobDefinitions } from '../../src/server/jobs/definitions';
 import { createJobRunner, type JobDefinition } from '../../src/server/jobs/runner';
 import { bookMeeting, buildConference } from '../factories/conference';
@@ -38,7 +37,6 @@ describe.each(engines)('private follow-up on %s', (engine) => {
     database = await openTestDatabase(engine);
     t = await buildTestApp(database);
     // Until app.ts and jobs/definitions.ts carry follow-up, this file adds them itself.
-    if (!t.app.routeTable.some((r) => r.url === '/api/followups')) registerFollowupRoutes(t.app, t.deps);
     const mine = jobDefinitions.some((d) => d.kind === followupMailJob.kind) ? [] : [followupMailJob as unknown as JobDefinition<never>];
     const runner = createJobRunner(t.deps, [...jobDefinitions, ...mine] as never);
     runJobs = () => runner.drain();

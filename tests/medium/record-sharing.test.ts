@@ -14,7 +14,6 @@ import type { ClassSharing, CreatedShare, SharedRecord, ShareList, ShareOpenings
 import type { Database } from '../../src/server/db/client';
 import { guardianStudents, recordShares } from '../../src/server/db/schema/index';
 import { insertRecordVersion } from '../../src/server/features/conference/conference.repo';
-import { registerRecordSharingRoutes } from '../../src/server/http/routes/records';
 import { tokenDigest } from '../../src/server/lib/secrets';
 import { buildConference } from '../factories/conference';
 import { buildGuardian, buildWorld, plainPng, uploadedMedia } from '../factories/index';
@@ -34,8 +33,6 @@ describe.each(engines)('sharing a record by link on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     t = await buildTestApp(database);
-    // Until app.ts carries record sharing, this file adds its routes itself.
-    if (!t.app.routeTable.some((r) => r.url === '/api/shared/:token')) registerRecordSharingRoutes(t.app, t.deps);
   });
   afterAll(async () => {
     await t.app.close();

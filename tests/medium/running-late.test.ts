@@ -16,7 +16,6 @@ import type { Database } from '../../src/server/db/client';
 import { bookings, guardians, jobs, mailOutbox } from '../../src/server/db/schema/index';
 import { updateConference } from '../../src/server/features/conference/conference.repo';
 import { dayChanged, lateNoticeJob, lateRecheckJob } from '../../src/server/features/conference/late';
-import { registerLateRoutes } from '../../src/server/http/routes/late';
 import { jobDefinitions } from '../../src/server/jobs/definitions';
 import { createJobRunner, type JobDefinition } from '../../src/server/jobs/runner';
 import { buildInterpreter } from '../factories/booking';
@@ -41,7 +40,6 @@ describe.each(engines)('running late on %s', (engine) => {
     database = await openTestDatabase(engine);
     t = await buildTestApp(database);
     // Until app.ts and jobs/definitions.ts carry running late, this file adds them itself.
-    if (!t.app.routeTable.some((r) => r.url === '/api/conferences/:id/status')) registerLateRoutes(t.app, t.deps);
     const kinds = new Set(jobDefinitions.map((d) => d.kind));
     const mine = [lateNoticeJob, lateRecheckJob].filter((d) => !kinds.has(d.kind)) as unknown as JobDefinition<never>[];
     const runner = createJobRunner(t.deps, [...jobDefinitions, ...mine] as never);

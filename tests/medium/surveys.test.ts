@@ -20,7 +20,6 @@ import { conferenceRounds, conferenceSurveys, guardians, jobs, mailOutbox, round
 import { updateConference } from '../../src/server/features/conference/conference.repo';
 import { conferenceEnded, surveyInvitationJob } from '../../src/server/features/conference/surveys';
 import { approvedPostsBetween } from '../../src/server/features/portfolio/portfolio.repo';
-import { registerSurveyRoutes } from '../../src/server/http/routes/surveys';
 import { jobDefinitions } from '../../src/server/jobs/definitions';
 import { createJobRunner, type JobDefinition } from '../../src/server/jobs/runner';
 import { FRI_1530, FRI_1555 } from '../factories/booking';
@@ -42,7 +41,6 @@ describe.each(engines)('surveys after conferences on %s', (engine) => {
     database = await openTestDatabase(engine);
     t = await buildTestApp(database);
     // Until app.ts and jobs/definitions.ts carry the surveys, this file adds them itself.
-    if (!t.app.routeTable.some((r) => r.url === '/api/conferences/:id/survey')) registerSurveyRoutes(t.app, t.deps);
     const mine = jobDefinitions.some((d) => d.kind === surveyInvitationJob.kind) ? [] : [surveyInvitationJob as unknown as JobDefinition<never>];
     const runner = createJobRunner(t.deps, [...jobDefinitions, ...mine] as never);
     runJobs = () => runner.drain();

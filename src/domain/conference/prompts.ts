@@ -1,5 +1,5 @@
 /**
- * The words that help a conference along, as keys the locale files translate (`conference.cards.*`,
+ * The words that help a conference along, as keys the locale files translate (`presenter.cards.*`,
  * `conference.scaffold.*`): the family's question cards, in the seeds' words, and the prompts a
  * teacher offers a child who stalls, for the step they are on.
  *

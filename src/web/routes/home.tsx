@@ -269,7 +269,11 @@ function PupilConferences({ timeZone }: { timeZone: string | undefined }) {
       <h2 id="pupil-conference">{t('conference.pupil.title')}</h2>
       {data.data.presenting.map((m) => (
         <div key={m.conferenceId}>
-          <p className="lead">{new Date(m.startsAt).toLocaleString(intlLocale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })}</p>
+          <p className="lead">
+            <time dateTime={m.startsAt} translate="no">
+              {new Date(m.startsAt).toLocaleString(intlLocale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' })}
+            </time>
+          </p>
           <div className="pupil-actions">
             {m.status !== 'ended' ? (
               <Link className="button button-big button-primary pupil-action" to={`/conferences/${m.conferenceId}/present`}>

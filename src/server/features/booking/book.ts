@@ -362,7 +362,8 @@ export async function moveBooking(deps: Deps, actor: Actor, bookingId: string, s
     await releaseLapsedHolds(tx, round.id, now);
     const people = peopleOf(booking).filter((p) => !p.startsWith('interpreter:'));
     await deletePeople(tx, booking.id);
-    const row = (await updateBooking(tx, booking.id, { startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterId: null, sequence: booking.sequence + 1, updatedAt: now }))!;
+    // A new time: any running-late notice was about the old one, so the count starts again.
+    const row = (await updateBooking(tx, booking.id, { startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterId: null, lateNotifiedMinutes: 0, sequence: booking.sequence + 1, updatedAt: now }))!;
     await insertMeetingPeople(tx, row, people);
     let interpreterId: string | null = null;
     if (teacherNeedsInterpreter(times, row.teacherId, row.language)) {

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bookings, conferenceRecords, conferenceRounds, conferences, goalCommitments, goals, guardians, guardianStudents, type ConferenceNote } from '../../db/schema/index';
+import { bookings, conferenceRecords, conferenceRounds, conferences, goalCommitments, goals, guardians, guardianStudents, media, selectionAnswers, selectionPrompts, selections, type ConferenceNote } from '../../db/schema/index';
 import type { AgendaStep } from '../../../domain/conference/agenda';
 
 export type ConferenceRow = typeof conferences.$inferSelect;
@@ -125,8 +125,28 @@ export async function goalsOfConference(db: Db, roundId: string, studentId: stri
     .orderBy(asc(goals.createdAt));
 }
 
-/** Changes whenever the conference's goals or anyone's commitment to them change (for live pages). */
-export async function commitmentsStamp(db: Db, roundId: string, studentId: string): Promise<string> {
+/**
+ * Changes whenever the child's picks or answers for the round change, or a recording of theirs
+ * finishes processing: a piece picked or a reflection recorded during the conference reaches the
+ * screens that are open.
+ */
+async function preparationStamp(db: Db, roundId: string, studentId: string): Promise<string> {
+  const [row] = await db
+    .select({
+      // A digest of every pick and answer with when it changed (not a maximum: any edit shows).
+      picks: sql<string>`coalesce(md5(string_agg(distinct ${selections.id}::text || '@' || ${selections.updatedAt}::text, ',')), '')`,
+      answers: sql<string>`coalesce(md5(string_agg(${selectionAnswers.selectionId}::text || ${selectionAnswers.questionId}::text || '@' || ${selectionAnswers.updatedAt}::text || coalesce(${media.status}, ''), ',' order by ${selectionAnswers.selectionId}, ${selectionAnswers.questionId})), '')`,
+    })
+    .from(selections)
+    .innerJoin(selectionPrompts, eq(selectionPrompts.id, selections.promptId))
+    .leftJoin(selectionAnswers, eq(selectionAnswers.selectionId, selections.id))
+    .leftJoin(media, eq(media.id, selectionAnswers.audioMediaId))
+    .where(and(eq(selections.studentId, studentId), eq(selectionPrompts.roundId, roundId)));
+  return `${row?.picks ?? ''}:${row?.answers ?? ''}`;
+}
+
+/** Changes whenever the conference's goals or anyone's commitment to them change, or the child's preparation does (for live pages). */
+export async function liveStamp(db: Db, roundId: string, studentId: string): Promise<string> {
   const [row] = await db
     .select({
       goals: sql<string>`count(distinct ${goals.id})::text || '.' || coalesce(max(${goals.updatedAt})::text, '')`,
@@ -135,7 +155,7 @@ export async function commitmentsStamp(db: Db, roundId: string, studentId: strin
     .from(goals)
     .leftJoin(goalCommitments, eq(goalCommitments.goalId, goals.id))
     .where(and(eq(goals.studentId, studentId), sql`(${goals.roundId} = ${roundId} or ${goals.status} = 'working')`));
-  return `${row?.goals ?? ''}:${row?.commitments ?? ''}`;
+  return `${row?.goals ?? ''}:${row?.commitments ?? ''}:${await preparationStamp(db, roundId, studentId)}`;
 }
 
 /** Whether this guardian books apart from the child's other guardians in this round: separated, and the round has them book on their own. */

@@ -16,7 +16,7 @@ import type { Deps } from '../../deps';
 import { streamSnapshots } from '../../live/hub';
 import { topics } from '../../live/topics';
 import { conferenceAccess, need, type ConferenceAccess } from './access';
-import { appendNote, commitmentsStamp, endConference, saveAgenda, startConference, updateConference, type ConferenceRow } from './conference.repo';
+import { appendNote, liveStamp, endConference, saveAgenda, startConference, updateConference, type ConferenceRow } from './conference.repo';
 import { gather } from './gather';
 import { dayChanged } from './late';
 import { conferenceEnded } from './surveys';
@@ -39,7 +39,7 @@ export async function getConference(deps: Deps, actor: Actor, conferenceId: stri
 async function viewOf(deps: Deps, access: ConferenceAccess): Promise<ConferenceView> {
   const { conference: c, booking: b } = access;
   const g = await gather(deps, c, b, access.subject.classIds);
-  const stamp = await commitmentsStamp(deps.db, c.roundId, c.studentId);
+  const stamp = await liveStamp(deps.db, c.roundId, c.studentId);
   const pieceOf = new Map(g.pieces.map((p) => [p.selectionId, p]));
   const role = commitmentRoleOf(access.actor, access.subject);
   return {
@@ -88,7 +88,7 @@ export async function streamConference(deps: Deps, actor: Actor, conferenceId: s
     once,
     load: async () => {
       const again = await conferenceAccess(deps, actor, conferenceId);
-      const stamp = await commitmentsStamp(deps.db, access.conference.roundId, access.conference.studentId);
+      const stamp = await liveStamp(deps.db, access.conference.roundId, access.conference.studentId);
       return liveOf(again.conference, stamp);
     },
   });
