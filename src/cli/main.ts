@@ -3,11 +3,13 @@
  *   confer start            migrate, seed the demo school on first start, serve
  *   confer seed [--reset]   seed the demo school (--reset empties the database first)
  *   confer migrate          apply migrations and exit
+ *   confer schedule …       the round scheduler on files (see schedule.ts)
  */
 import { parseConfig } from '../server/env';
 import { demoSignIns, seedDemoSchool } from '../server/features/demo/seed-demo-school';
 import { createLocalMediaStore } from '../server/features/media/media-store';
 import { openConfiguredDatabase, startServer } from '../server/main';
+import { scheduleCommand } from './schedule';
 
 const usage = `Usage: confer <command>
 
@@ -15,6 +17,7 @@ Commands:
   start             Start Confer (applies migrations; seeds the demo school on first start)
   seed [--reset]    Seed the demo school; --reset empties the database first
   migrate           Apply database migrations and exit
+  schedule …        Schedule a round from a confer-schedule/1 file (confer schedule --help)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       console.log('Migrations applied.');
       return 0;
     }
+    case 'schedule':
+      return scheduleCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { readInstance, type Instance } from './format';
+import { random, solve } from './solve';
+import { validate } from './validate';
+
+const day = (id: string, date: string) => ({ id, date, start: '16:00', end: '19:00' });
+
+/** A small random school: 2 evenings, a few teachers and interpreters, families with 1–4 requests, some with siblings and a language. */
+function smallSchool(seed: number): Instance {
+  const rand = random(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const teachers = Array.from({ length: 6 }, (_, i) => ({
+    id: `t${i}`,
+    room: `r${i}`,
+    languages: i === 0 ? ['en', 'es'] : ['en'],
+    available: [{ evening: 'e1', start: '16:00', end: '19:00' }, ...(i % 2 ? [] : [{ evening: 'e2', start: '16:00', end: '18:00' }])],
+    ...(i === 5 ? { maxMeetings: 4 } : {}),
+  }));
+  const families = Array.from({ length: 24 }, (_, f) => {
+    const wanted = new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(teachers).id));
+    const from = pick(['16:00', '16:30', '17:00']);
+    return {
+      id: `f${f}`,
+      language: pick([null, null, null, 'es', 'ko']),
+      oneEvening: rand() < 0.5,
+      available: [{ evening: 'e1', start: from, end: '19:00' }, { evening: 'e2', start: '16:00', end: '18:00' }],
+      requests: [...wanted].map((t, k) => ({ id: `f${f}q${k}`, teacher: t, minutes: pick([10, 10, 15]), priority: 1 + Math.floor(rand() * 2) })),
+    };
+  });
+  const read = readInstance({
+    format: 'confer-schedule/1',
+    slotMinutes: 5,
+    walkMinutes: 5,
+    evenings: [day('e1', '2026-11-03'), day('e2', '2026-11-04')],
+    teachers,
+    interpreters: [
+      { id: 'i-es', languages: ['es'], available: [{ evening: 'e1', start: '16:00', end: '19:00' }] },
+      { id: 'i-ko', languages: ['ko'], available: [{ evening: 'e1', start: '16:30', end: '18:30' }, { evening: 'e2', start: '16:00', end: '18:00' }] },
+    ],
+    families,
+    locked: [{ request: 'f3q0', evening: 'e1', start: '17:00' }],
+  });
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  return read.value;
+}
+
+describe('the scheduler', () => {
+  it('places the worked example of its comment: the Kims back to back, the Lees next to Mr Bell', () => {
+    const inst = readInstance({
+      format: 'confer-schedule/1',
+      slotMinutes: 10,
+      walkMinutes: 5,
+      evenings: [{ id: 'e1', date: '2026-11-03', start: '16:00', end: '18:00' }],
+      teachers: [
+        { id: 'ahn', room: 'r1', available: [{ evening: 'e1', start: '16:00', end: '18:00' }] },
+        { id: 'bell', room: 'r2', available: [{ evening: 'e1', start: '16:00', end: '18:00' }] },
+      ],
+      families: [
+        { id: 'lee', available: [{ evening: 'e1', start: '16:00', end: '18:00' }], requests: [{ id: 'lee-bell', teacher: 'bell', minutes: 10 }] },
+        { id: 'kim', available: [{ evening: 'e1', start: '16:00', end: '18:00' }], requests: [{ id: 'kim-ahn', teacher: 'ahn', minutes: 10 }, { id: 'kim-bell', teacher: 'bell', minutes: 10 }] },
+      ],
+    });
+    if (!inst.ok) throw new Error('bad instance');
+    const { solution } = solve(inst.value, { seed: 1 });
+    const v = validate(inst.value, solution);
+    expect(v.violations).toEqual([]);
+    expect(v.measures.coverage).toBe(1);
+    expect(v.measures.familyIdleBy).toEqual({ kim: 10, lee: 0 });
+    expect(v.measures.teacherIdle.total).toBe(0);
+  });
+
+  it('always gives a valid schedule, and improving never makes it worse', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const inst = smallSchool(seed);
+      const quick = solve(inst, { seed });
+      const longer = solve(inst, { seed, maxIterations: 300 });
+      for (const r of [quick, longer]) {
+        const v = validate(inst, r.solution);
+        expect(v.violations, `seed ${seed}`).toEqual([]);
+        // The solver's own score agrees with the independent validator's measures.
+        expect(r.score).toEqual({ weight: v.measures.scheduledWeight, familyIdle: v.measures.familyIdle.total, teacherIdle: v.measures.teacherIdle.total });
+      }
+      const [a, b] = [quick.score, longer.score];
+      expect(b.weight > a.weight || (b.weight === a.weight && (b.familyIdle < a.familyIdle || (b.familyIdle === a.familyIdle && b.teacherIdle <= a.teacherIdle))), `seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('is deterministic for a seed, and keeps locked meetings where they are', () => {
+    const inst = smallSchool(7);
+    const one = solve(inst, { seed: 42, maxIterations: 200 });
+    const two = solve(inst, { seed: 42, maxIterations: 200 });
+    expect(two.solution).toEqual(one.solution);
+    expect(one.solution.assignments.find((a) => a.request === 'f3q0')).toMatchObject({ evening: 'e1', start: '17:00' });
+  });
+
+  it('says why a request could not be placed', () => {
+    const inst = readInstance({
+      format: 'confer-schedule/1',
+      slotMinutes: 10,
+      evenings: [{ id: 'e1', date: '2026-11-03', start: '16:00', end: '17:00' }],
+      teachers: [{ id: 't1', available: [{ evening: 'e1', start: '16:00', end: '16:30' }], maxMeetings: 1 }, { id: 't2', available: [{ evening: 'e1', start: '16:00', end: '17:00' }] }],
+      interpreters: [],
+      families: [
+        { id: 'a', available: [{ evening: 'e1', start: '16:00', end: '17:00' }], requests: [{ id: 'a1', teacher: 't1', minutes: 10, priority: 3 }] },
+        { id: 'b', available: [{ evening: 'e1', start: '16:00', end: '17:00' }], requests: [{ id: 'b1', teacher: 't1', minutes: 10 }] },
+        { id: 'c', available: [{ evening: 'e1', start: '16:40', end: '17:00' }], requests: [{ id: 'c1', teacher: 't1', minutes: 10 }] },
+        { id: 'd', language: 'pl', available: [{ evening: 'e1', start: '16:00', end: '17:00' }], requests: [{ id: 'd1', teacher: 't2', minutes: 10 }] },
+      ],
+    });
+    if (!inst.ok) throw new Error('bad instance');
+    const { solution } = solve(inst.value, { seed: 3 });
+    expect(validate(inst.value, solution).violations).toEqual([]);
+    expect(solution.assignments.map((a) => a.request)).toEqual(['a1']);
+    expect(Object.fromEntries(solution.unscheduled.map((u) => [u.request, u.reason]))).toEqual({ b1: 'teacher_full', c1: 'no_common_time', d1: 'no_interpreter' });
+  });
+});
