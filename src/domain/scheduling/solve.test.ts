@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInstance, type Instance } from './format';
-import { random, solve } from './solve';
+import { plantedSchool, primarySchool, secondarySchool } from './generate';
+import { firstComeFirstServed, random, solve } from './solve';
 import { validate } from './validate';
 
 const day = (id: string, date: string) => ({ id, date, start: '16:00', end: '19:00' });
@@ -112,5 +113,29 @@ describe('the scheduler', () => {
     expect(validate(inst.value, solution).violations).toEqual([]);
     expect(solution.assignments.map((a) => a.request)).toEqual(['a1']);
     expect(Object.fromEntries(solution.unscheduled.map((u) => [u.request, u.reason]))).toEqual({ b1: 'teacher_full', c1: 'no_common_time', d1: 'no_interpreter' });
+  });
+});
+
+describe('the generated schools and the self-booking baseline', () => {
+  it('places everything of a planted school (its optimum is known), and beats first come first served', () => {
+    const inst = plantedSchool(11, { teachers: 6, slots: 8, evenings: 1 });
+    expect(readInstance(inst).ok).toBe(true);
+    const ours = validate(inst, solve(inst, { seed: 1, maxIterations: 400 }).solution);
+    const fcfs = validate(inst, firstComeFirstServed(inst, 1));
+    expect(ours.violations).toEqual([]);
+    expect(fcfs.violations).toEqual([]);
+    expect(ours.measures.coverage).toBe(1);
+    expect(ours.measures.familyIdle.mean).toBeLessThanOrEqual(fcfs.measures.familyIdle.mean);
+  });
+
+  it('gives valid schedules for small primary and secondary schools, never covering less than self-booking', () => {
+    for (const inst of [primarySchool(5, { families: 60, teachers: 6 }), primarySchool(6, { families: 60, teachers: 6, oversubscribed: true }), secondarySchool(7, { families: 40, teachers: 12 })]) {
+      expect(readInstance(inst).ok).toBe(true);
+      const ours = validate(inst, solve(inst, { seed: 2, maxIterations: 200 }).solution);
+      const fcfs = validate(inst, firstComeFirstServed(inst, 2));
+      expect(ours.violations).toEqual([]);
+      expect(fcfs.violations).toEqual([]);
+      expect(ours.measures.scheduledWeight).toBeGreaterThanOrEqual(fcfs.measures.scheduledWeight);
+    }
   });
 });

@@ -398,12 +398,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const st = new State(m);
 
   // Locked meetings, exactly as given (the validator reports any that cannot be as locked).
-  m.reqs.forEach((q, r) => {
-    if (!q.locked || q.locked.evening < 0) return;
-    // A lock that names no interpreter for a meeting that needs one gets a free one, if any.
-    const interpreter = !q.language ? -1 : q.locked.interpreter >= 0 ? q.locked.interpreter : (st.fits(r, q.locked.evening, q.locked.start) ?? -1);
-    st.place(r, { evening: q.locked.evening, start: q.locked.start, interpreter });
-  });
+  placeLocked(st);
 
   // Hardest families first.
   const freeSlots = (f: number) => m.families[f]!.avail.reduce((n, a) => n + a.reduce((x, y) => x + y, 0), 0);
@@ -450,11 +445,56 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     if (options.onProgress && iteration % 50 === 0) options.onProgress({ fraction: clock && budget > 0 ? Math.min(1, (clock() - started) / budget) : iteration / maxIterations, iteration, score });
   }
 
+  return { solution: solutionOf(st), score, iterations: iteration, constructed };
+}
+
+function solutionOf(st: State): Solution {
+  const m = st.m;
   const solution: Solution = { format: SOLUTION_FORMAT, assignments: [], unscheduled: [] };
   m.reqs.forEach((q, r) => {
     const p = st.at[r];
     if (p) solution.assignments.push({ request: q.id, evening: m.evenings[p.evening]!.id, start: clockOf(m.evenings[p.evening]!.start + p.start * m.step), interpreter: p.interpreter >= 0 ? m.interpreters[p.interpreter]!.id : null });
     else solution.unscheduled.push({ request: q.id, reason: reasonOf(st, r) });
   });
-  return { solution, score, iterations: iteration, constructed };
+  return solution;
+}
+
+function placeLocked(st: State): void {
+  st.m.reqs.forEach((q, r) => {
+    if (!q.locked || q.locked.evening < 0) return;
+    // A lock that names no interpreter for a meeting that needs one gets a free one, if any.
+    const interpreter = !q.language ? -1 : q.locked.interpreter >= 0 ? q.locked.interpreter : (st.fits(r, q.locked.evening, q.locked.start) ?? -1);
+    st.place(r, { evening: q.locked.evening, start: q.locked.start, interpreter });
+  });
+}
+
+/**
+ * The baseline the scheduler is measured against: self-booking, first come first served — the
+ * families in a random order, each booking every one of its meetings at the earliest time still free.
+ */
+export function firstComeFirstServed(inst: Instance, seed: number): Solution {
+  const m = compile(inst);
+  const rand = random(seed);
+  const st = new State(m);
+  placeLocked(st);
+  const order = m.families.map((_, f) => f);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (const f of order) {
+    for (const r of m.families[f]!.requests) {
+      if (st.at[r]) continue;
+      search: for (let e = 0; e < m.evenings.length; e++) {
+        for (let s = 0; s + m.reqs[r]!.len <= m.evenings[e]!.slots; s++) {
+          const i = st.fits(r, e, s);
+          if (i !== null) {
+            st.place(r, { evening: e, start: s, interpreter: i });
+            break search;
+          }
+        }
+      }
+    }
+  }
+  return solutionOf(st);
 }
