@@ -2,11 +2,14 @@
  * npm run bench:scheduler — the round scheduler on generated schools (src/domain/scheduling/generate.ts):
  * for each instance, the solver's time, coverage, family idle (mean, max) and teacher idle, every
  * solution checked by the independent validator; the same figures for first-come-first-served
- * self-booking; and, for planted instances, the known optimum (everything placed, 0 idle).
+ * self-booking; for planted instances, the known optimum (everything placed, 0 idle); and for
+ * small schools, the optimum HiGHS proves (src/domain/scheduling/exact.ts).
  * Figures, not pass/fail. `--quick` shrinks the budgets.
  */
 import type { Instance } from '../../src/domain/scheduling/format';
-import { plantedSchool, primarySchool, secondarySchool } from '../../src/domain/scheduling/generate';
+import loadHighs from 'highs';
+import { solveExact } from '../../src/domain/scheduling/exact';
+import { plantedSchool, primarySchool, secondarySchool, smallSchool } from '../../src/domain/scheduling/generate';
 import { firstComeFirstServed, solve } from '../../src/domain/scheduling/solve';
 import { validate } from '../../src/domain/scheduling/validate';
 
@@ -35,4 +38,19 @@ for (const c of cases) {
   console.log(`  built     family idle total ${result.constructed.familyIdle} → ${result.score.familyIdle} after the search`);
   console.log(`  baseline  ${b.valid ? 'valid' : 'INVALID'} · coverage ${pct(b.measures.coverage)} (weighted ${pct(b.measures.weightedCoverage)}) · family idle mean ${fixed(b.measures.familyIdle.mean)} min, max ${b.measures.familyIdle.max} · teacher idle ${b.measures.teacherIdle.total} min`);
   if (c.optimum) console.log(`  optimum   ${c.optimum} (planted)`);
+}
+
+// Small schools: how far the solver is from the proved optimum.
+const highs = await loadHighs();
+console.log('\nsmall schools against the HiGHS optimum (weight = Σ priority of placed requests; idle = total family idle minutes)');
+for (const [seed, families, teachers] of [[1, 8, 3], [2, 10, 3], [3, 12, 4], [5, 10, 3], [6, 12, 3]] as const) {
+  const inst = smallSchool(seed, { families, teachers });
+  const t0 = performance.now();
+  const exact = solveExact(highs, inst, { timeLimitSeconds: quick ? 10 : 60 });
+  const exactSeconds = (performance.now() - t0) / 1000;
+  const ours = validate(inst, solve(inst, { seed: 1, timeLimitMs: quick ? 100 : 500, clock: () => performance.now() }).solution);
+  const ev = validate(inst, exact.solution);
+  console.log(
+    `  small #${seed} (${families} families, ${teachers} teachers): HiGHS ${exact.status} in ${exactSeconds.toFixed(1)} s — weight ${exact.weight}, idle ${ev.measures.familyIdle.total} · solver ${ours.valid ? 'valid' : 'INVALID'} — weight ${ours.measures.scheduledWeight}, idle ${ours.measures.familyIdle.total} (${ours.measures.familyIdle.total - ev.measures.familyIdle.total >= 0 ? '+' : ''}${ours.measures.familyIdle.total - ev.measures.familyIdle.total} min)`,
+  );
 }

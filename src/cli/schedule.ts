@@ -4,16 +4,20 @@
  *       writes the solution (to stdout without --out) and a one-line summary to stderr
  *   confer schedule --check INSTANCE.json SOLUTION.json
  *       validates and prints the measures as JSON; exit 0 valid, 1 invalid, 2 unreadable
+ *   confer schedule --exact INSTANCE.json [--out SOLUTION.json] [--time-limit SECONDS]
+ *       the HiGHS reference (small instances): the proved optimum, or the best found in the time
  * The file reading and the clock are here; the solver and the validator are pure.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { readInstance, readSolution, type Problem, type Read } from '../domain/scheduling/format';
+import { solveExact } from '../domain/scheduling/exact';
 import { solve } from '../domain/scheduling/solve';
 import { validate } from '../domain/scheduling/validate';
 
 export const scheduleUsage = `Usage:
   confer schedule INSTANCE.json [--out SOLUTION.json] [--time-limit SECONDS] [--seed N]
   confer schedule --check INSTANCE.json SOLUTION.json
+  confer schedule --exact INSTANCE.json [--out SOLUTION.json] [--time-limit SECONDS]
 `;
 
 /** A file's JSON read by `reader`; the problems (with paths) when it cannot be. */
@@ -66,8 +70,26 @@ export async function scheduleCommand(args: string[]): Promise<number> {
     return v.valid ? 0 : 1;
   }
   if (args.includes('--exact')) {
-    console.error('The exact reference (--exact, HiGHS) is not in this version yet.');
-    return 2;
+    const instanceFile = args.find((a, i) => !a.startsWith('--') && !['--out', '--time-limit'].includes(args[i - 1] ?? ''));
+    if (!instanceFile) {
+      console.error(scheduleUsage);
+      return 2;
+    }
+    const inst = await load(instanceFile, readInstance);
+    if ('problems' in inst) {
+      report(inst.problems);
+      return 2;
+    }
+    const { default: loadHighs } = await import('highs');
+    const started = performance.now();
+    const exact = solveExact(await loadHighs(), inst.value, { timeLimitSeconds: Number(option(args, '--time-limit') ?? '300') });
+    const v = validate(inst.value, exact.solution);
+    const text = `${JSON.stringify(exact.solution, null, 2)}\n`;
+    const out = option(args, '--out');
+    if (out) await writeFile(out, text);
+    else process.stdout.write(text);
+    console.error(`HiGHS: ${exact.status} in ${((performance.now() - started) / 1000).toFixed(1)} s (${exact.variables} variables) · ${v.valid ? 'valid' : 'INVALID'} · ${v.measures.scheduled}/${v.measures.requests} requests, weight ${exact.weight} · family idle ${v.measures.familyIdle.total} min`);
+    return v.valid ? 0 : 1;
   }
   const instanceFile = args.find((a, i) => !a.startsWith('--') && !['--out', '--time-limit', '--seed'].includes(args[i - 1] ?? ''));
   if (!instanceFile) {

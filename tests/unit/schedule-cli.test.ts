@@ -44,6 +44,14 @@ describe('confer schedule', () => {
     expect(JSON.parse(out.at(-1)!)).toMatchObject({ valid: true, measures: { coverage: 1, familyIdle: { total: 5 } } });
   });
 
+  it('--exact: the HiGHS reference proves the optimum of a small instance', async () => {
+    const inst = await file('inst.json', instance);
+    const sol = path.join(dir, 'exact.json');
+    expect(await scheduleCommand(['--exact', inst, '--out', sol, '--time-limit', '60'])).toBe(0);
+    expect(err.at(-1)).toMatch(/^HiGHS: Optimal in .* · valid · 2\/2 requests, weight 2 · family idle 5 min$/);
+    expect(await scheduleCommand(['--check', inst, sol])).toBe(0);
+  });
+
   it('--check: 1 for a solution that breaks a rule, 2 for a file it cannot read, with the path of the bad field', async () => {
     const inst = await file('inst.json', instance);
     const clash = await file('clash.json', { format: 'confer-schedule-solution/1', assignments: [{ request: 'q1', evening: 'e1', start: '16:00', interpreter: 'i1' }, { request: 'q2', evening: 'e1', start: '16:05', interpreter: 'i1' }], unscheduled: [] });

@@ -144,3 +144,41 @@ export function plantedSchool(seed: number, o: { teachers?: number; slots?: numb
   }
   return { format: INSTANCE_FORMAT, slotMinutes: 10, walkMinutes: 0, evenings: evs, teachers, interpreters: [], families, locked: [] };
 }
+
+/**
+ * A small school the exact reference can prove optimal in seconds: one or two short evenings on a
+ * 10-minute grid, a few teachers (one speaks Spanish), a Spanish and a Korean interpreter, families
+ * with one to three children's teachers, some with a later start or a language.
+ */
+export function smallSchool(seed: number, o: { families?: number; teachers?: number; evenings?: number } = {}): Instance {
+  const rand = random(seed);
+  const evs = evenings(o.evenings ?? 1, '16:00', '18:00');
+  const n = o.teachers ?? 3;
+  const teachers: Teacher[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, room: `r${i}`, languages: i === 0 ? ['en', 'es'] : ['en'], available: evs.map((e) => ({ evening: e.id, start: e.start, end: e.end })) }));
+  const families: Family[] = Array.from({ length: o.families ?? 8 }, (_, f) => {
+    const chosen = new Set<number>();
+    const k = 1 + Math.floor(rand() * Math.min(3, n));
+    while (chosen.size < k) chosen.add(Math.floor(rand() * n));
+    const late = rand() < 0.3;
+    return {
+      id: `f${f}`,
+      language: rand() < 0.25 ? (rand() < 0.5 ? 'es' : 'ko') : null,
+      oneEvening: true,
+      available: evs.map((e) => ({ evening: e.id, start: late ? '16:40' : e.start, end: e.end })),
+      requests: [...chosen].map((t, j) => ({ id: `f${f}r${j}`, teacher: `t${t}`, minutes: 10, priority: 1 + (j === 0 ? 1 : 0) })),
+    };
+  });
+  return {
+    format: INSTANCE_FORMAT,
+    slotMinutes: 10,
+    walkMinutes: 5,
+    evenings: evs,
+    teachers,
+    interpreters: [
+      { id: 'i-es', languages: ['es'], available: evs.map((e) => ({ evening: e.id, start: e.start, end: e.end })) },
+      { id: 'i-ko', languages: ['ko'], available: evs.map((e) => ({ evening: e.id, start: '16:30', end: e.end })) },
+    ],
+    families,
+    locked: [],
+  };
+}
