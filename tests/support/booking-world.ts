@@ -38,6 +38,7 @@ import {
 } from '../../src/server/db/schema/index';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/http/session-cookies';
 import { hashSecret, randomToken, tokenDigest } from '../../src/server/lib/secrets';
+import { seededRandom } from '../../src/domain/random';
 
 export const WORLD_PASSWORD = 'correct horse battery staple';
 
@@ -92,17 +93,7 @@ export interface BookingWorld {
   guardianUserIds: string[];
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same world. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const CHUNK = 500;
 async function insertChunked<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {

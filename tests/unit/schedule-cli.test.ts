@@ -44,7 +44,7 @@ describe('confer schedule', () => {
     expect(JSON.parse(out.at(-1)!)).toMatchObject({ valid: true, measures: { coverage: 1, familyIdle: { total: 5 } } });
   });
 
-  it('--exact: the HiGHS reference proves the optimum of a small instance', async () => {
+  it('--exact: the HiGHS reference proves the optimum of a small instance', { timeout: 60_000 }, async () => {
     const inst = await file('inst.json', instance);
     const sol = path.join(dir, 'exact.json');
     expect(await scheduleCommand(['--exact', inst, '--out', sol, '--time-limit', '60'])).toBe(0);

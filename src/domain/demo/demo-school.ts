@@ -9,6 +9,7 @@
  * Korean, Arabic or Polish; one separated family whose parents attend separately.
  */
 import { avatarKeys, passwordPictureKeys, type AvatarKey, type PasswordPictureKey } from '../pictures';
+import { seededRandom } from '../random';
 
 export const DEMO_PASSWORD = 'confer-demo';
 export const DEMO_SLUG = 'riverside';
@@ -59,17 +60,7 @@ export interface DemoSchool {
   terms: Array<{ name: string; startsOn: string; endsOn: string; reportPeriod: { name: string; startsOn: string; endsOn: string } }>;
 }
 
-/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const childNames = [
   'Ava', 'Noah', 'Maya', 'Leo', 'Zara', 'Ethan', 'Isla', 'Omar', 'Freya', 'Theo', 'Amara', 'Jasper', 'Lina', 'Mateo',

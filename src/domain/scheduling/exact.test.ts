@@ -8,7 +8,7 @@ import { validate } from './validate';
 const highs = await loadHighs();
 
 describe('the exact reference (HiGHS)', () => {
-  it('proves the planted optimum: everything placed, nobody waiting', () => {
+  it('proves the planted optimum: everything placed, nobody waiting', { timeout: 120_000 }, () => {
     const inst = plantedSchool(21, { teachers: 4, slots: 6, evenings: 1 });
     const exact = solveExact(highs, inst, { timeLimitSeconds: 60 });
     expect(exact.status).toBe('Optimal');
@@ -19,7 +19,7 @@ describe('the exact reference (HiGHS)', () => {
     expect(v.measures.familyIdle.total).toBe(0);
   });
 
-  it('agrees with the validator, and the heuristic reaches its coverage on a small school', () => {
+  it('agrees with the validator, and the heuristic reaches its coverage on a small school', { timeout: 120_000 }, () => {
     const inst = smallSchool(2, { families: 10, teachers: 3 });
     const exact = solveExact(highs, inst, { timeLimitSeconds: 60 });
     expect(exact.optimal).toBe(true);

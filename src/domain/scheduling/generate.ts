@@ -10,7 +10,7 @@
  * Pure: no I/O, no clock.
  */
 import { clockOf, INSTANCE_FORMAT, minutesOf, type Instance } from './format';
-import { random } from './solve';
+import { seededRandom as random } from '../random';
 
 type Family = Instance['families'][number];
 type Teacher = Instance['teachers'][number];

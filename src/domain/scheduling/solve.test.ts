@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readInstance, type Instance } from './format';
 import { plantedSchool, primarySchool, secondarySchool } from './generate';
-import { firstComeFirstServed, random, solve } from './solve';
+import { seededRandom as random } from '../random';
+import { firstComeFirstServed, solve } from './solve';
 import { validate } from './validate';
 
 const day = (id: string, date: string) => ({ id, date, start: '16:00', end: '19:00' });

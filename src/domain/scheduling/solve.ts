@@ -22,6 +22,7 @@
  * Bell 16:00, Ahn 16:20 the same; the first found is kept. The Lees' one meeting goes next to Mr
  * Bell's, at 16:30 (0 idle, his evening stays in one piece), not at 16:00.
  */
+import { seededRandom as random } from '../random';
 import { clockOf, minutesOf, SOLUTION_FORMAT, type Instance, type Solution, type UnscheduledReason } from './format';
 
 export interface SolveOptions {
@@ -43,17 +44,6 @@ export interface Score {
 }
 export const better = (a: Score, b: Score) => a.weight !== b.weight ? a.weight > b.weight : a.familyIdle !== b.familyIdle ? a.familyIdle < b.familyIdle : a.teacherIdle < b.teacherIdle;
 
-/** A small, fast, seedable generator (mulberry32). */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Req {
   id: string;
