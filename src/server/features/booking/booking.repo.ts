@@ -266,7 +266,7 @@ export async function setGuardianLanguage(db: Db, guardianUserId: string, langua
   await db.update(guardians).set({ language }).where(eq(guardians.userId, guardianUserId));
 }
 
-/** All guardians of these children: for naming who comes, and for telling the family. */
+/** All guardians of these children: for naming who comes, and for telling the family (and asking them how it went). */
 export async function guardiansOfStudents(db: Db, studentIds: string[]) {
   if (studentIds.length === 0) return [];
   return db
@@ -274,6 +274,7 @@ export async function guardiansOfStudents(db: Db, studentIds: string[]) {
       studentId: guardianStudents.studentId,
       userId: users.id,
       name: fullName,
+      givenName: users.givenName,
       email: users.email,
       preferredLocale: users.preferredLocale,
       language: guardians.language,
@@ -285,6 +286,7 @@ export async function guardiansOfStudents(db: Db, studentIds: string[]) {
     .innerJoin(users, eq(users.id, guardians.userId))
     .where(inArray(guardianStudents.studentId, studentIds));
 }
+export type ChildGuardian = Awaited<ReturnType<typeof guardiansOfStudents>>[number];
 
 /** For each child, the participating class they are in (first by name) and its lead teachers. */
 export async function roundClassesOfStudents(db: Db, roundId: string, studentIds: string[]) {

@@ -1,11 +1,11 @@
 /**
  * The surveys after conferences: answers (one per person per conference, saved again to change
- * it), the families who may answer, and what the results pages read. The only Drizzle code of the
+ * it) and what the results pages read (who may answer comes from booking.repo's guardians). The only Drizzle code of the
  * surveys (the family's reflection is written with the portfolio's own `insertPost`).
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bookings, classes, conferenceRounds, conferenceSurveys, conferences, enrollments, guardianStudents, guardians, roundClasses, users } from '../../db/schema/index';
+import { bookings, classes, conferenceRounds, conferenceSurveys, conferences, enrollments, roundClasses, users } from '../../db/schema/index';
 
 export type SurveyRow = typeof conferenceSurveys.$inferSelect;
 
@@ -30,27 +30,6 @@ export async function saveAnswer(db: Db, row: Omit<typeof conferenceSurveys.$inf
     .returning();
   return saved!;
 }
-
-/** Every guardian of these children, with what an invitation needs. */
-export async function guardiansOfChildren(db: Db, studentIds: string[]) {
-  if (studentIds.length === 0) return [];
-  return db
-    .select({
-      studentId: guardianStudents.studentId,
-      userId: users.id,
-      givenName: users.givenName,
-      email: users.email,
-      preferredLocale: users.preferredLocale,
-      language: guardians.language,
-      attendsSeparately: guardianStudents.attendsSeparately,
-      archived: sql<boolean>`${users.archivedAt} is not null`,
-    })
-    .from(guardianStudents)
-    .innerJoin(guardians, eq(guardians.id, guardianStudents.guardianId))
-    .innerJoin(users, eq(users.id, guardians.userId))
-    .where(inArray(guardianStudents.studentId, studentIds));
-}
-export type ChildGuardian = Awaited<ReturnType<typeof guardiansOfChildren>>[number];
 
 // ---- results
 

@@ -27,7 +27,7 @@ import { DomainError } from '../../../domain/errors';
 import { can, type Actor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
 import { defineJob, enqueue } from '../../jobs/runner';
-import { studentNames, userNames, type BookingRow } from '../booking/booking.repo';
+import { guardiansOfStudents, studentNames, userNames, type BookingRow, type ChildGuardian } from '../booking/booking.repo';
 import { insertPost } from '../portfolio/portfolio.repo';
 import { authorize } from '../school/authorize';
 import { findSchool } from '../school/school.repo';
@@ -40,10 +40,8 @@ import {
   findAnswer,
   findClass,
   findRound,
-  guardiansOfChildren,
   roundsOfClass,
   saveAnswer,
-  type ChildGuardian,
   type SurveyRow,
 } from './surveys.repo';
 
@@ -165,7 +163,7 @@ export const surveyInvitationJob = defineJob({
       studentNames(deps.db, [c.studentId]),
       userNames(deps.db, [b.teacherId]),
       findSchool(deps.db, c.schoolId),
-      guardiansOfChildren(deps.db, [c.studentId]),
+      guardiansOfStudents(deps.db, [c.studentId]),
     ]);
     let sent = 0;
     for (const g of familyOf(b, guardians)) {
@@ -214,7 +212,7 @@ async function resultsOf(deps: Deps, rows: ReadonlyArray<EndedRow>): Promise<Res
   const byConference = new Map(rows.map((r) => [r.conferenceId, r]));
   if (byConference.size === 0) return noResults();
   const studentIds = [...new Set(rows.map((r) => r.studentId))];
-  const [guardians, answers, children] = await Promise.all([guardiansOfChildren(deps.db, studentIds), answersOf(deps.db, [...byConference.keys()]), studentNames(deps.db, studentIds)]);
+  const [guardians, answers, children] = await Promise.all([guardiansOfStudents(deps.db, studentIds), answersOf(deps.db, [...byConference.keys()]), studentNames(deps.db, studentIds)]);
   let guardianInvites = 0;
   for (const r of byConference.values()) guardianInvites += familyOf(r, guardians.filter((g) => g.studentId === r.studentId)).length;
   const childName = new Map(children.map((s) => [s.studentId, s.givenName]));
