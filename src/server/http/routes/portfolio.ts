@@ -35,26 +35,11 @@ import { getClassPosts, getPost, getTimeline } from '../../features/portfolio/re
 import { approvePost, returnPost as returnPostToChild, setAutoApprove } from '../../features/portfolio/review-post';
 import { changeTag, createTag, listSchoolTags } from '../../features/portfolio/tags';
 import type { TypedApp } from '../app';
+import { sendMediaVariant } from '../media-response';
 import { created, done, ok, signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody };
 const mediaParams = z.object({ id: z.uuid(), variant: z.enum(['sm.webp', 'sm.jpg', 'lg.webp', 'lg.jpg', 'original']) });
-
-/** "bytes=0-1023" → the range within `size`, or null for a header we do not serve (then the whole file goes). */
-function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
-  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  let start: number;
-  let end: number;
-  if (m[1] === '') {
-    start = Math.max(0, size - Number(m[2]));
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  }
-  return start > end || start >= size ? 'unsatisfiable' : { start, end };
-}
 
 export function registerPortfolioRoutes(app: TypedApp, deps: Deps): void {
   app.post(
@@ -89,22 +74,8 @@ export function registerPortfolioRoutes(app: TypedApp, deps: Deps): void {
     { config: signedIn, schema: { tags: ['portfolio'], summary: 'The bytes of a media item in one size (checked for the reader on every request; byte ranges for video and audio)', params: mediaParams, produces: ['application/octet-stream'] } },
     async (req, reply) => {
       const row = await readableMedia(deps, req.actor, req.params.id);
-      const variant = row.status === 'ready' ? row.variants[req.params.variant] : undefined;
-      const size = variant ? await deps.media.size(variant.key) : null;
-      if (!variant || size === null) throw new DomainError('not_found');
-      const range = parseRange(req.headers.range, size);
-      void reply
-        .header('content-type', variant.mimeType)
-        .header('accept-ranges', 'bytes')
-        // Private: a shared cache must never keep a child's photo; the browser may for an hour.
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', req.params.variant === 'original' && row.kind === 'file' ? `attachment; filename*=UTF-8''${encodeURIComponent(row.originalName ?? 'file')}` : 'inline');
-      if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
-      if (range) {
-        return reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', String(range.end - range.start + 1)).send(deps.media.read(variant.key, range));
-      }
-      return reply.header('content-length', String(size)).send(deps.media.read(variant.key));
+      // Private: a shared cache must never keep a child's photo; the browser may for an hour.
+      return sendMediaVariant(deps, req, reply, row, req.params.variant, { 'cache-control': 'private, max-age=3600' });
     },
   );
 

@@ -5,7 +5,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, idParam } from '../../../contracts/api';
 import { classSharing, createdShare, newShare, schoolSharing, sharedMediaParams, sharedRecord, shareList, shareOpenings, shareTokenParams, shareView, sharingSwitch } from '../../../contracts/sharing';
-import { DomainError } from '../../../domain/errors';
 import type { Deps } from '../../deps';
 import type { MediaRow } from '../../features/media/media.repo';
 import {
@@ -21,6 +20,7 @@ import {
   withdrawShare,
 } from '../../features/conference/sharing';
 import type { TypedApp } from '../app';
+import { sendMediaVariant } from '../media-response';
 import { signedIn } from './shared';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -33,32 +33,9 @@ const tags = ['record sharing'];
 const publicPage = { access: 'public' as const, rateLimit: { max: 60, timeWindow: '1 minute' } };
 const publicMedia = { access: 'public' as const, rateLimit: { max: 300, timeWindow: '1 minute' } };
 
-/** "bytes=0-1023" → the range within `size`, or null for a header we do not serve (then the whole file goes). */
-function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
-  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
-  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  return start > end || start >= size ? 'unsatisfiable' : { start, end };
-}
-
-/** The bytes of one size of a media item, with byte ranges (recordings seek); never kept by a cache, so a withdrawn link shows nothing more. */
-async function sendMedia(deps: Deps, req: FastifyRequest, reply: FastifyReply, row: MediaRow, variantName: string) {
-  const variant = row.status === 'ready' ? row.variants[variantName] : undefined;
-  const size = variant ? await deps.media.size(variant.key) : null;
-  if (!variant || size === null) throw new DomainError('not_found');
-  const range = parseRange(req.headers.range, size);
-  void reply
-    .header('content-type', variant.mimeType)
-    .header('accept-ranges', 'bytes')
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-robots-tag', 'noindex')
-    .header('content-disposition', variantName === 'original' && row.kind === 'file' ? `attachment; filename*=UTF-8''${encodeURIComponent(row.originalName ?? 'file')}` : 'inline');
-  if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
-  if (range) return reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', String(range.end - range.start + 1)).send(deps.media.read(variant.key, range));
-  return reply.header('content-length', String(size)).send(deps.media.read(variant.key));
-}
+/** A record's media: never kept by a cache, so a withdrawn link shows nothing more; not for search engines. */
+const sendMedia = (deps: Deps, req: FastifyRequest, reply: FastifyReply, row: MediaRow, variantName: string) =>
+  sendMediaVariant(deps, req, reply, row, variantName, { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
 
 export function registerRecordSharingRoutes(app: TypedApp, deps: Deps): void {
   app.get(
