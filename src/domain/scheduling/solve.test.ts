@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readInstance, type Instance } from './format';
 import { plantedSchool, primarySchool, secondarySchool } from './generate';
 import { seededRandom as random } from '../random';
-import { firstComeFirstServed, solve } from './solve';
+import { createSolver, firstComeFirstServed, solve } from './solve';
 import { validate } from './validate';
 
 const day = (id: string, date: string) => ({ id, date, start: '16:00', end: '19:00' });
@@ -80,7 +80,7 @@ describe('the scheduler', () => {
         const v = validate(inst, r.solution);
         expect(v.violations, `seed ${seed}`).toEqual([]);
         // The solver's own score agrees with the independent validator's measures.
-        expect(r.score).toEqual({ weight: v.measures.scheduledWeight, familyIdle: v.measures.familyIdle.total, teacherIdle: v.measures.teacherIdle.total });
+        expect(r.score).toEqual({ weight: v.measures.scheduledWeight, familyIdle: v.measures.familyIdle.total, moved: 0, teacherIdle: v.measures.teacherIdle.total });
       }
       const [a, b] = [quick.score, longer.score];
       expect(b.weight > a.weight || (b.weight === a.weight && (b.familyIdle < a.familyIdle || (b.familyIdle === a.familyIdle && b.teacherIdle <= a.teacherIdle))), `seed ${seed}`).toBe(true);
@@ -138,5 +138,63 @@ describe('the generated schools and the self-booking baseline', () => {
       expect(fcfs.violations).toEqual([]);
       expect(ours.measures.scheduledWeight).toBeGreaterThanOrEqual(fcfs.measures.scheduledWeight);
     }
+  });
+});
+
+describe('windows, steps and re-runs', () => {
+  it('keeps a meeting inside ONE window: two windows that touch are not one (a teacher offering fixed times)', () => {
+    // Ms Ahn offers 16:00 and 16:25 only (a 20-minute meeting and a 5-minute buffer): her windows
+    // touch nothing, so no meeting may start at 16:05 or 16:10 even though the family is free.
+    const inst = readInstance({
+      format: 'confer-schedule/1',
+      slotMinutes: 5,
+      evenings: [{ id: 'e1', date: '2026-11-03', start: '16:00', end: '17:00' }],
+      teachers: [{ id: 'ahn', available: [{ evening: 'e1', start: '16:00', end: '16:20' }, { evening: 'e1', start: '16:20', end: '16:25' }, { evening: 'e1', start: '16:25', end: '16:45' }] }],
+      families: [
+        { id: 'a', available: [{ evening: 'e1', start: '16:05', end: '17:00' }], requests: [{ id: 'a1', teacher: 'ahn', minutes: 20 }] },
+        { id: 'b', available: [{ evening: 'e1', start: '16:00', end: '16:45' }], requests: [{ id: 'b1', teacher: 'ahn', minutes: 20 }] },
+      ],
+    });
+    if (!inst.ok) throw new Error('bad instance');
+    const { solution } = solve(inst.value, { seed: 1, maxIterations: 50 });
+    expect(validate(inst.value, solution).violations).toEqual([]);
+    expect(Object.fromEntries(solution.assignments.map((a) => [a.request, a.start]))).toEqual({ a1: '16:25', b1: '16:00' });
+  });
+
+  it('in steps gives exactly what one run of as many rounds gives', () => {
+    const inst = smallSchool(4);
+    const whole = solve(inst, { seed: 9, maxIterations: 120 });
+    const stepped = createSolver(inst, { seed: 9 });
+    for (let k = 0; k < 6; k++) stepped.improve(20);
+    expect(stepped.iterations).toBe(whole.iterations);
+    expect(stepped.result().solution).toEqual(whole.solution);
+  });
+
+  it('re-runs from a previous schedule: nothing moves when nothing changed; a lost hour moves only what it must', () => {
+    const inst = smallSchool(8);
+    const first = solve(inst, { seed: 5, maxIterations: 300 });
+    const again = solve(inst, { seed: 77, maxIterations: 300, previous: first.solution });
+    expect(again.score.moved).toBe(0);
+    expect(again.solution.assignments).toEqual(first.solution.assignments);
+
+    // Teacher t1 can no longer stay after 17:30 on the first evening; one of her meetings is locked.
+    const kept = first.solution.assignments.find((a) => inst.families.some((f) => f.requests.some((q) => q.id === a.request && q.teacher === 't1')) && a.evening === 'e1' && a.start < '17:30')!;
+    const changed: typeof inst = {
+      ...inst,
+      teachers: inst.teachers.map((t) => (t.id === 't1' ? { ...t, available: t.available.map((w) => (w.evening === 'e1' ? { ...w, end: '17:30' } : w)) } : t)),
+      locked: [...inst.locked, { request: kept.request, evening: kept.evening, start: kept.start, interpreter: kept.interpreter }],
+    };
+    const late = first.solution.assignments.filter((a) => a.evening === 'e1' && a.start >= '17:30' && changed.families.some((f) => f.requests.some((q) => q.id === a.request && q.teacher === 't1')));
+    const rerun = solve(changed, { seed: 5, maxIterations: 400, previous: first.solution });
+    const fresh = solve(changed, { seed: 5, maxIterations: 400 });
+    expect(validate(changed, rerun.solution).violations).toEqual([]);
+    expect(rerun.solution.assignments.find((a) => a.request === kept.request)).toEqual(kept);
+    const moved = (s: typeof first.solution) => first.solution.assignments.filter((a) => !s.assignments.some((b) => b.request === a.request && b.evening === a.evening && b.start === a.start && b.interpreter === a.interpreter)).length;
+    expect(moved(rerun.solution)).toBe(rerun.score.moved);
+    // At least the meetings after 17:30 had to move; a fresh run moves far more than the re-run.
+    expect(rerun.score.moved).toBeGreaterThanOrEqual(late.length);
+    expect(moved(rerun.solution)).toBeLessThan(moved(fresh.solution));
+    // And it is no worse on what comes first: every meeting placed that a fresh run places.
+    expect(rerun.score.weight).toBeGreaterThanOrEqual(fresh.score.weight);
   });
 });

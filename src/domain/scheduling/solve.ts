@@ -34,15 +34,30 @@ export interface SolveOptions {
   /** A cap on improvement rounds, whatever the clock (for deterministic tests). */
   maxIterations?: number;
   onProgress?: (p: { fraction: number; iteration: number; score: Score }) => void;
+  /**
+   * The schedule to change as little as possible (a re-run after the admin locked some meetings or
+   * something changed): construction starts from its meetings that still fit where they were, and
+   * the objective gains `moved` — after the weight and the family idle, before the teacher idle.
+   */
+  previous?: Solution;
 }
 
-/** The objective, lexicographic: more scheduled weight, then less family idle, then less teacher idle. */
+/**
+ * The objective, lexicographic: more scheduled weight, then less family idle, then (re-running
+ * from a previous schedule) fewer of its meetings moved, then less teacher idle. So a re-run moves
+ * a meeting only to place one more or to spare a family waiting — never just to tidy a teacher's
+ * evening once families have been given times.
+ */
 export interface Score {
   weight: number;
   familyIdle: number;
+  /** Meetings of the previous schedule now elsewhere (another time or interpreter) or not placed; 0 without one. */
+  moved: number;
   teacherIdle: number;
 }
-export const better = (a: Score, b: Score) => a.weight !== b.weight ? a.weight > b.weight : a.familyIdle !== b.familyIdle ? a.familyIdle < b.familyIdle : a.teacherIdle < b.teacherIdle;
+export const better = (a: Score, b: Score) =>
+  a.weight !== b.weight ? a.weight > b.weight : a.familyIdle !== b.familyIdle ? a.familyIdle < b.familyIdle : a.moved !== b.moved ? a.moved < b.moved : a.teacherIdle < b.teacherIdle;
+const same = (a: Score, b: Score) => a.weight === b.weight && a.familyIdle === b.familyIdle && a.moved === b.moved && a.teacherIdle === b.teacherIdle;
 
 
 interface Req {
@@ -61,18 +76,22 @@ interface Placement {
 }
 
 /** Everything in slots: evening e runs slots 0..slots[e]-1; masks say who is free when. */
-function compile(inst: Instance) {
+function compile(inst: Instance, previous?: Solution) {
   const step = inst.slotMinutes;
   const evenings = inst.evenings.map((e) => ({ id: e.id, start: minutesOf(e.start), slots: (minutesOf(e.end) - minutesOf(e.start)) / step }));
   const eveningIndex = new Map(evenings.map((e, i) => [e.id, i]));
+  // Per person and evening, for each slot s: the furthest end (in slots) of one window that holds s
+  // (0: none). A meeting [s, s+len) lies wholly inside ONE window, as FORMAT.md asks, exactly when
+  // reach[s] >= s + len — two windows that touch ("16:00–16:20", "16:20–16:40") do not make one.
   const mask = (windows: Instance['teachers'][number]['available']) =>
     evenings.map((e, ei) => {
-      const m = new Uint8Array(e.slots);
+      const reach = new Int32Array(e.slots);
       for (const w of windows) {
         if (eveningIndex.get(w.evening) !== ei) continue;
-        for (let s = (minutesOf(w.start) - e.start) / step; s < (minutesOf(w.end) - e.start) / step; s++) m[s] = 1;
+        const end = (minutesOf(w.end) - e.start) / step;
+        for (let s = (minutesOf(w.start) - e.start) / step; s < end; s++) if (reach[s]! < end) reach[s] = end;
       }
-      return m;
+      return reach;
     });
   const teacherIndex = new Map(inst.teachers.map((t, i) => [t.id, i]));
   const interpreterIndex = new Map(inst.interpreters.map((p, i) => [p.id, i]));
@@ -99,7 +118,20 @@ function compile(inst: Instance) {
       });
     }),
   );
-  return { step, walk: Math.ceil(inst.walkMinutes / step), evenings, teachers, interpreters, families, reqs };
+  // Where the previous schedule had each request (evening, slot, interpreter), if it had it and it is still on this grid.
+  const hint: Array<Placement | null> = reqs.map(() => null);
+  if (previous) {
+    const reqIndex = new Map(reqs.map((q, r) => [q.id, r]));
+    for (const a of previous.assignments) {
+      const r = reqIndex.get(a.request);
+      const e = eveningIndex.get(a.evening);
+      if (r === undefined || e === undefined) continue;
+      const start = (minutesOf(a.start) - evenings[e]!.start) / step;
+      if (!Number.isInteger(start)) continue;
+      hint[r] = { evening: e, start, interpreter: a.interpreter ? (interpreterIndex.get(a.interpreter) ?? -1) : -1 };
+    }
+  }
+  return { step, walk: Math.ceil(inst.walkMinutes / step), evenings, teachers, interpreters, families, reqs, hint };
 }
 type Model = ReturnType<typeof compile>;
 
@@ -165,7 +197,8 @@ class State {
     const fA = m.families[q.family]!.avail[e]!;
     const tB = this.tBusy[q.teacher]![e]!;
     const fB = this.fBusy[q.family]![e]!;
-    for (let k = s; k < s + q.len; k++) if (!tA[k] || !fA[k] || tB[k] || fB[k]) return null;
+    if (tA[s]! < s + q.len || fA[s]! < s + q.len) return null;
+    for (let k = s; k < s + q.len; k++) if (tB[k] || fB[k]) return null;
     if (m.walk > 0) {
       for (let k = Math.max(0, s - m.walk); k < Math.min(slots, s + q.len + m.walk); k++) {
         if (k >= s && k < s + q.len) continue;
@@ -181,9 +214,9 @@ class State {
     const free = (i: number) => {
       const p = m.interpreters[i]!;
       if (!p.languages.has(q.language!)) return false;
-      const a = p.avail[e]!;
+      if (p.avail[e]![s]! < s + q.len) return false;
       const b = this.iBusy[i]![e]!;
-      for (let k = s; k < s + q.len; k++) if (!a[k] || b[k]) return false;
+      for (let k = s; k < s + q.len; k++) if (b[k]) return false;
       return true;
     };
     if (interpreter >= -1) return interpreter >= 0 && free(interpreter) ? interpreter : null;
@@ -239,7 +272,12 @@ class State {
     for (const rows of this.fBusy) for (const row of rows) familyIdle += State.idleOf(row);
     let teacherIdle = 0;
     for (const rows of this.tBusy) for (const row of rows) teacherIdle += State.idleOf(row);
-    return { weight, familyIdle: familyIdle * this.m.step, teacherIdle: teacherIdle * this.m.step };
+    let moved = 0;
+    this.m.hint.forEach((h, r) => {
+      const p = this.at[r];
+      if (h && (!p || p.evening !== h.evening || p.start !== h.start || p.interpreter !== h.interpreter)) moved++;
+    });
+    return { weight, familyIdle: familyIdle * this.m.step, moved, teacherIdle: teacherIdle * this.m.step };
   }
 }
 
@@ -362,11 +400,9 @@ function reasonOf(st: State, r: number): UnscheduledReason {
     const tA = m.teachers[q.teacher]!.avail[e]!;
     const fA = m.families[q.family]!.avail[e]!;
     for (let s = 0; s + q.len <= tA.length; s++) {
-      let ok = true;
-      for (let k = s; k < s + q.len; k++) if (!tA[k] || !fA[k]) ok = false;
-      if (!ok) continue;
+      if (tA[s]! < s + q.len || fA[s]! < s + q.len) continue;
       common = true;
-      if (!q.language || m.interpreters.some((p) => p.languages.has(q.language!) && p.avail[e]!.slice(s, s + q.len).every((x) => x === 1))) interpreted = true;
+      if (!q.language || m.interpreters.some((p) => p.languages.has(q.language!) && p.avail[e]![s]! >= s + q.len)) interpreted = true;
     }
   }
   if (!common) return 'no_common_time';
@@ -382,16 +418,38 @@ export interface SolveResult {
   constructed: Score;
 }
 
-export function solve(inst: Instance, options: SolveOptions): SolveResult {
-  const m = compile(inst);
+/**
+ * A solver that works in steps, for a caller that must stay responsive (the server runs it between
+ * other requests and reports progress): construct at creation, then `improve(n)` runs up to n
+ * rounds of the search and says whether anything is left to gain. `solve` below is the same run in
+ * one go; for a seed, the same number of rounds gives the same schedule either way.
+ */
+export interface Solver {
+  readonly constructed: Score;
+  readonly iterations: number;
+  score(): Score;
+  /** Runs up to n improvement rounds; false once nothing can improve (everything placed, nobody waiting, nothing moved). */
+  improve(n: number): boolean;
+  result(): SolveResult;
+}
+
+export function createSolver(inst: Instance, options: Pick<SolveOptions, 'seed' | 'previous'>): Solver {
+  const m = compile(inst, options.previous);
   const rand = random(options.seed);
   const st = new State(m);
 
   // Locked meetings, exactly as given (the validator reports any that cannot be as locked).
   placeLocked(st);
+  // The previous schedule's meetings that still fit where they were (with the same interpreter if
+  // they can, else another free one).
+  m.hint.forEach((h, r) => {
+    if (!h || m.reqs[r]!.locked || st.at[r]) return;
+    const i = st.fits(r, h.evening, h.start, m.reqs[r]!.language ? h.interpreter : -1) ?? st.fits(r, h.evening, h.start);
+    if (i !== null) st.place(r, { evening: h.evening, start: h.start, interpreter: i });
+  });
 
   // Hardest families first.
-  const freeSlots = (f: number) => m.families[f]!.avail.reduce((n, a) => n + a.reduce((x, y) => x + y, 0), 0);
+  const freeSlots = (f: number) => m.families[f]!.avail.reduce((n, a) => n + a.reduce((x, y, s) => x + (y > s ? 1 : 0), 0), 0);
   const asked = (f: number) => m.families[f]!.requests.reduce((n, r) => n + m.reqs[r]!.len, 0);
   const interp = (f: number) => (m.families[f]!.requests.some((r) => m.reqs[r]!.language) ? 1 : 0);
   const order = m.families.map((_, f) => f).sort((a, b) => asked(b) - asked(a) || interp(b) - interp(a) || freeSlots(a) - freeSlots(b) || a - b);
@@ -399,20 +457,15 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const constructed = st.score();
 
   // Large neighbourhood search.
-  const clock = options.clock;
-  const budget = options.timeLimitMs ?? 0;
-  const started = clock ? clock() : 0;
-  const maxIterations = options.maxIterations ?? (clock ? Number.POSITIVE_INFINITY : 0);
   const familiesOfTeacher = m.teachers.map(() => [] as number[]);
   m.families.forEach((fam, f) => new Set(fam.requests.map((r) => m.reqs[r]!.teacher)).forEach((t) => familiesOfTeacher[t]!.push(f)));
   let score = constructed;
   const totalWeight = m.reqs.reduce((n, q) => n + q.priority, 0);
-  let iteration = 0;
-  while (iteration < maxIterations && m.families.length > 0) {
-    if (clock && clock() - started >= budget) break;
-    // Nothing left to gain: everything placed, nobody waiting.
-    if (score.weight === totalWeight && score.familyIdle === 0 && score.teacherIdle === 0) break;
-    iteration++;
+  let iterations = 0;
+  const optimal = () => score.weight === totalWeight && score.familyIdle === 0 && score.moved === 0 && score.teacherIdle === 0;
+
+  function round(): void {
+    iterations++;
     const seedFamily = Math.floor(rand() * m.families.length);
     const chosen = new Set([seedFamily]);
     const size = 1 + Math.floor(rand() * 6);
@@ -426,16 +479,44 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     const families = [...chosen].sort(() => rand() - 0.5);
     for (const f of families) insertFamily(st, f, rand);
     const next = st.score();
-    if (better(next, score) || (next.weight === score.weight && next.familyIdle === score.familyIdle && next.teacherIdle === score.teacherIdle)) {
+    if (better(next, score) || same(next, score)) {
       score = next;
     } else {
       for (const f of chosen) for (const r of m.families[f]!.requests) if (!m.reqs[r]!.locked) st.remove(r);
       for (const [r, p] of undo) if (p) st.place(r, p);
     }
-    if (options.onProgress && iteration % 50 === 0) options.onProgress({ fraction: clock && budget > 0 ? Math.min(1, (clock() - started) / budget) : iteration / maxIterations, iteration, score });
   }
 
-  return { solution: solutionOf(st), score, iterations: iteration, constructed };
+  return {
+    constructed,
+    get iterations() {
+      return iterations;
+    },
+    score: () => score,
+    improve(n) {
+      for (let k = 0; k < n; k++) {
+        if (m.families.length === 0 || optimal()) return false;
+        round();
+      }
+      return !(m.families.length === 0 || optimal());
+    },
+    result: () => ({ solution: solutionOf(st), score, iterations, constructed }),
+  };
+}
+
+export function solve(inst: Instance, options: SolveOptions): SolveResult {
+  const solver = createSolver(inst, options);
+  const clock = options.clock;
+  const budget = options.timeLimitMs ?? 0;
+  const started = clock ? clock() : 0;
+  const maxIterations = options.maxIterations ?? (clock ? Number.POSITIVE_INFINITY : 0);
+  while (solver.iterations < maxIterations) {
+    if (clock && clock() - started >= budget) break;
+    if (!solver.improve(1)) break;
+    const iteration = solver.iterations;
+    if (options.onProgress && iteration % 50 === 0) options.onProgress({ fraction: clock && budget > 0 ? Math.min(1, (clock() - started) / budget) : iteration / maxIterations, iteration, score: solver.score() });
+  }
+  return solver.result();
 }
 
 function solutionOf(st: State): Solution {
