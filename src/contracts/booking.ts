@@ -36,6 +36,8 @@ export const bookingSettings = z.object({
   allowVideo: z.boolean(),
   /** Conference day: families further down a teacher's evening are told when their meeting runs this many minutes late (0: never). */
   lateNoticeMinutes: z.number().int().min(0).max(120),
+  /** `self`: families choose their own times; `availability`: they say when they can come and the school's scheduler gives the times. */
+  bookingMode: z.enum(['self', 'availability']),
 });
 export type BookingSettings = z.infer<typeof bookingSettings>;
 export const bookingSettingsChange = bookingSettings.partial();
@@ -145,6 +147,7 @@ export const familyOptions = z.object({
     walkMinutes: z.number().int(),
     changeCutoffHours: z.number().int(),
     allowVideo: z.boolean(),
+    bookingMode: z.enum(['self', 'availability']),
   }),
   householdUserId: id,
   /** The language the family's meetings are held in; an interpreter is found when a teacher does not speak it. */

@@ -63,6 +63,18 @@ export const errorCodes = [
   'share_expired',
   /** The follow-up request was closed. */
   'followup_closed',
+  /** Families of this round say when they can come and the school gives them times; they do not choose times themselves. */
+  'availability_round',
+  /** Families of this round choose their own times: there is no availability to collect or schedule. */
+  'not_availability_round',
+  /** The scheduler is already running for this round. */
+  'schedule_running',
+  /** No family has answered yet (or every child answered for already has a meeting). */
+  'nothing_to_schedule',
+  /** The schedule is still being made, failed, or was published already. */
+  'run_not_ready',
+  /** Something was booked since the schedule was made, so it no longer fits: run the scheduler again. */
+  'schedule_out_of_date',
   /** Anything unexpected: logged with the request id; no detail leaves the server. */
   'internal',
 ] as const;

@@ -83,24 +83,31 @@ export function slotsOf(options: {
   availability?: Availability;
 }): Slot[] {
   const { sessions, timeZone, slotMinutes, bufferMinutes, availability = null } = options;
-  const step = slotMinutes + bufferMinutes;
   const out: Slot[] = [];
   for (const session of sessions) {
-    const windows = availability === null ? [{ start: session.startTime, end: session.endTime }] : availability.filter((a) => a.sessionId === session.id);
-    if (windows.length === 0) continue;
-    for (const [from, to] of segments(session)) {
-      for (let t = from; t + slotMinutes <= to; t += step) {
-        const inside = windows.some((w) => minutesOf(w.start) <= t && t + slotMinutes <= minutesOf(w.end));
-        if (!inside) continue;
-        out.push({ sessionId: session.id, startsAt: atMinutes(session.date, t, timeZone), endsAt: atMinutes(session.date, t + slotMinutes, timeZone) });
-      }
+    for (const t of wallSlotsOf(session, slotMinutes, bufferMinutes, availability)) {
+      out.push({ sessionId: session.id, startsAt: atMinutes(session.date, t, timeZone), endsAt: atMinutes(session.date, t + slotMinutes, timeZone) });
     }
   }
   return out.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
+/** The starts (minutes after local midnight) of one session's slots for someone with this availability. */
+export function wallSlotsOf(session: SessionSpec, slotMinutes: number, bufferMinutes: number, availability: Availability = null): number[] {
+  const step = slotMinutes + bufferMinutes;
+  const windows = availability === null ? [{ start: session.startTime, end: session.endTime }] : availability.filter((a) => a.sessionId === session.id);
+  const out: number[] = [];
+  if (windows.length === 0) return out;
+  for (const [from, to] of segments(session)) {
+    for (let t = from; t + slotMinutes <= to; t += step) {
+      if (windows.some((w) => minutesOf(w.start) <= t && t + slotMinutes <= minutesOf(w.end))) out.push(t);
+    }
+  }
+  return out;
+}
+
 /** The session minus its breaks, as [from, to) minutes after midnight. */
-function segments(session: SessionSpec): Array<[number, number]> {
+export function segments(session: SessionSpec): Array<[number, number]> {
   const breaks = [...session.breaks].map((b) => [minutesOf(b.start), minutesOf(b.end)] as const).sort((a, b) => a[0] - b[0]);
   const out: Array<[number, number]> = [];
   let from = minutesOf(session.startTime);

@@ -37,6 +37,7 @@ import { registerManageRoutes } from './routes/manage';
 import { registerCriteriaRoutes } from './routes/criteria';
 import { registerGoalsRoutes } from './routes/goals';
 import { registerBookingRoutes } from './routes/booking';
+import { registerSchedulingRoutes } from './routes/scheduling';
 import { registerConferenceRoutes } from './routes/conference';
 import { registerLateRoutes } from './routes/late';
 import { registerSurveyRoutes } from './routes/surveys';
@@ -225,6 +226,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPreparationRoutes(typed, deps);
   registerGoalsRoutes(typed, deps);
   registerBookingRoutes(typed, deps);
+  registerSchedulingRoutes(typed, deps);
   registerConferenceRoutes(typed, deps);
   registerLateRoutes(typed, deps);
   registerSurveyRoutes(typed, deps);

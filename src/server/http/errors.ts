@@ -40,6 +40,12 @@ export const statusOf: Record<ErrorCode, number> = {
   sharing_off: 403,
   share_expired: 410,
   followup_closed: 409,
+  availability_round: 409,
+  not_availability_round: 409,
+  schedule_running: 409,
+  nothing_to_schedule: 422,
+  run_not_ready: 409,
+  schedule_out_of_date: 409,
   internal: 500,
 };
 

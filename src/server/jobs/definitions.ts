@@ -12,6 +12,7 @@ import { nudgeFamilyJob } from '../features/booking/staff';
 import { lateNoticeJob, lateRecheckJob } from '../features/conference/late';
 import { surveyInvitationJob } from '../features/conference/surveys';
 import { followupMailJob } from '../features/conference/followup';
+import { scheduleRunJob } from '../features/scheduling/schedule-round';
 import type { JobDefinition } from './runner';
 
-export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob, lateNoticeJob, lateRecheckJob, surveyInvitationJob, followupMailJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;
+export const jobDefinitions = [sendSignInLinkJob, planRosterImportJob, applyRosterImportJob, sendInvitationJob, processMediaJob, portfolioDigestJob, carryForwardGoalsJob, bookingMailJob, releaseHoldJob, offerFreedSlotJob, waitlistOfferMailJob, expireOfferJob, nudgeFamilyJob, lateNoticeJob, lateRecheckJob, surveyInvitationJob, followupMailJob, scheduleRunJob] as unknown as ReadonlyArray<JobDefinition<z.ZodType>>;

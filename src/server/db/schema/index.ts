@@ -718,6 +718,8 @@ export const conferenceRounds = pgTable(
     allowVideo: boolean('allow_video').notNull().default(true),
     /** Families further down a teacher's evening are told when their meeting runs this many minutes late (0: never). */
     lateNoticeMinutes: integer('late_notice_minutes').notNull().default(10),
+    /** `self`: families choose their times; `availability`: they say when they can come and the school's scheduler assigns the times. */
+    bookingMode: text('booking_mode').$type<'self' | 'availability'>().notNull().default('self'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -1198,7 +1200,66 @@ export const conferenceSurveys = pgTable(
   (t) => [primaryKey({ columns: [t.conferenceId, t.userId] }), check('conference_surveys_worthwhile', sql`${t.worthwhile} between 1 and 5`)],
 );
 
+/**
+ * A family's answer in an availability round: when they can come (per session, wall-clock windows),
+ * whether all their meetings must be on one evening, and a note. Which meetings they need follows
+ * from their children and the round's teachers, as in self-booking. One answer per household.
+ */
+export const availabilityResponses = pgTable(
+  'availability_responses',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    householdUserId: uuid('household_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    windows: jsonb('windows').$type<Array<{ sessionId: string; start: WallTime; end: WallTime }>>().notNull(),
+    oneEvening: boolean('one_evening').notNull().default(true),
+    note: text('note').notNull().default(''),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('availability_responses_household_key').on(t.roundId, t.householdUserId)],
+);
+
+/**
+ * One run of the round scheduler: the instance it solved (confer-schedule/1, ids are the round's
+ * own), the solution and its measures, the meetings the admin locked, and — once published — when
+ * and by whom. `running` while its job works (progress is the job's); `done`, `failed`, `published`.
+ */
+export const scheduleRuns = pgTable(
+  'schedule_runs',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull().references(() => conferenceRounds.id, { onDelete: 'cascade' }),
+    status: text('status').$type<'running' | 'done' | 'failed' | 'published'>().notNull().default('running'),
+    jobId: uuid('job_id').references(() => jobs.id, { onDelete: 'set null' }),
+    seed: integer('seed').notNull(),
+    seconds: integer('seconds').notNull(),
+    /** The run this one re-ran (its schedule is changed as little as possible). */
+    previousRunId: uuid('previous_run_id'),
+    /** Request ids kept exactly where the previous run had them. */
+    locked: jsonb('locked').$type<string[]>().notNull().default([]),
+    instance: jsonb('instance').notNull(),
+    solution: jsonb('solution'),
+    measures: jsonb('measures'),
+    /** Meetings of the previous run placed elsewhere in this one. */
+    moved: integer('moved'),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('schedule_runs_round_idx').on(t.roundId, t.createdAt),
+    foreignKey({ columns: [t.previousRunId], foreignColumns: [t.id] }).onDelete('set null'),
+  ],
+);
+
 export const schema = {
+  availabilityResponses,
+  scheduleRuns,
   schools,
   users,
   staffMemberships,

@@ -52,13 +52,15 @@ export async function bookingRound(deps: Deps, actor: Actor, roundId: string): P
 /** Refuses a family outside the booking window (the school can book for them at any time). */
 function checkOpen(round: BookingRound, times: RoundTimes, household: Household, now: Date): void {
   if (household.onBehalf) return;
+  // In an availability round the school gives the times (it can still book for a family).
+  if (round.bookingMode === 'availability') throw new DomainError('availability_round');
   const state = bookingState({ bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, firstMeetingAt: times.firstMeetingAt }, now);
   if (state === 'not_open') throw new DomainError('booking_not_open');
   if (state === 'closed') throw new DomainError('booking_closed');
 }
 
 /** The database's refusal, told apart: a person already elsewhere then, or a child's second meeting. */
-function refusal(err: unknown): { kind: 'overlap'; person: string | null } | { kind: 'duplicate' } | null {
+export function refusal(err: unknown): { kind: 'overlap'; person: string | null } | { kind: 'duplicate' } | null {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const { code, detail } = e as { code?: string; detail?: string };
     if (code === '23P01') return { kind: 'overlap', person: /=\(([^,]+),/.exec(detail ?? '')?.[1] ?? null };

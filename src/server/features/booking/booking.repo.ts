@@ -60,6 +60,7 @@ export async function findBookingRound(db: Db, roundId: string) {
       separatedGuardians: conferenceRounds.separatedGuardians,
       allowVideo: conferenceRounds.allowVideo,
       lateNoticeMinutes: conferenceRounds.lateNoticeMinutes,
+      bookingMode: conferenceRounds.bookingMode,
       timeZone: schools.timeZone,
       schoolLocale: schools.locale,
       schoolName: schools.name,

@@ -82,6 +82,7 @@ export async function familyOptions(deps: Deps, actor: Actor, roundId: string, h
       walkMinutes: round.walkMinutes,
       changeCutoffHours: round.changeCutoffHours,
       allowVideo: round.allowVideo,
+      bookingMode: round.bookingMode,
     },
     householdUserId: household.householdUserId,
     language: household.language,

@@ -32,7 +32,7 @@ import {
 } from './booking.repo';
 import { loadRoundTimes, sessionSpecs } from './round-times';
 
-async function managedRound(deps: Deps, actor: Actor, roundId: string): Promise<BookingRound> {
+export async function managedRound(deps: Deps, actor: Actor, roundId: string): Promise<BookingRound> {
   const round = await findBookingRound(deps.db, roundId);
   if (!round) throw new DomainError('not_found');
   authorize(actor, 'round.manage', { type: 'school', schoolId: round.schoolId });
@@ -76,6 +76,7 @@ async function presentSetup(deps: Deps, round: BookingRound): Promise<RoundSetup
       separatedGuardians: round.separatedGuardians,
       allowVideo: round.allowVideo,
       lateNoticeMinutes: round.lateNoticeMinutes,
+      bookingMode: round.bookingMode,
     },
     sessions: times.sessions.map((s) => ({ id: s.id, date: s.date, startTime: s.startTime, endTime: s.endTime, breaks: s.breaks, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
     classes: classes.map((c) => ({ ...c, takingPart: taking.has(c.id) })),
