@@ -72,6 +72,7 @@ const SharedRecordPage = named(() => import('./routes/shared-record'), 'SharedRe
 const FollowupsPage = named(() => import('./routes/followups'), 'FollowupsPage');
 const InterpretersPage = named(() => import('./routes/round-booking'), 'InterpretersPage');
 const CoveragePage = named(() => import('./routes/round-booking'), 'CoveragePage');
+const RoundSchedulePage = named(() => import('./routes/round-schedule'), 'RoundSchedulePage');
 const DaySheetPage = named(() => import('./routes/round-booking'), 'DaySheetPage');
 const DoorSignPage = named(() => import('./routes/round-booking'), 'DoorSignPage');
 
@@ -141,6 +142,7 @@ const router = createBrowserRouter([
       { path: '/claim/:token', element: <RequireSignIn><Later><ClaimPage /></Later></RequireSignIn> },
       { path: '/school/rounds/:id/booking', element: <RequireSignIn><Later><RoundBookingSetupPage /></Later></RequireSignIn> },
       { path: '/school/interpreters', element: <RequireSignIn><Later><InterpretersPage /></Later></RequireSignIn> },
+      { path: '/school/rounds/:id/schedule', element: <RequireSignIn><Later><RoundSchedulePage /></Later></RequireSignIn> },
       { path: '/school/rounds/:id/coverage', element: <RequireSignIn><Later><CoveragePage /></Later></RequireSignIn> },
       { path: '/rounds/:id/sheet/:teacherId', element: <RequireSignIn><Later><DaySheetPage /></Later></RequireSignIn> },
       { path: '/rounds/:id/door/:teacherId', element: <RequireSignIn><Later><DoorSignPage /></Later></RequireSignIn> },

@@ -38,3 +38,17 @@ export const demoSessions = [
 
 /** Every `BOOKED_EVERY`th child (in each class, by order) is already booked. */
 export const BOOKED_EVERY = 4;
+
+/**
+ * The spring round collects availability instead: families say when they can come and the
+ * school's scheduler gives the times. Five weeks after the autumn round, answers taken from
+ * yesterday for a fortnight; about two families in three have answered (never the printed demo
+ * families, so a newcomer can answer, and the scheduler has work to show).
+ */
+export const demoSpringRound = { name: 'Spring consultations', answeredShare: 0.65 };
+
+export function demoSpringDates(today: string): { startsOn: string; endsOn: string; days: [string, string]; opensOn: string; closesOn: string } {
+  const autumn = demoRoundDates(today);
+  const shift = (d: string) => DateTime.fromISO(d).plus({ weeks: 5 }).toISODate() ?? '';
+  return { startsOn: shift(autumn.startsOn), endsOn: shift(autumn.endsOn), days: [shift(autumn.days[0]), shift(autumn.days[1])], opensOn: autumn.opensOn, closesOn: DateTime.fromISO(today).plus({ days: 14 }).toISODate() ?? '' };
+}

@@ -18,6 +18,7 @@ import { ConfirmStep } from '../features/booking/confirm-step';
 import { NameList, rich, useZoneFormat, When, type ZoneFormat } from '../features/booking/format';
 import { MeetingFacts, WithWhom } from '../features/booking/meeting';
 import { MeetingLanguage } from '../features/booking/meeting-language';
+import { AvailabilityForm } from '../features/scheduling/availability-form';
 import { api, ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
@@ -156,9 +157,12 @@ export function FamilyBookingPage() {
         </p>
       ) : null}
       <Saved message={flash} />
-      <RoundState family={f} fmt={fmt} anyPending={pending.length > 0} />
+      {f.round.bookingMode === 'self' ? <RoundState family={f} fmt={fmt} anyPending={pending.length > 0} /> : null}
       {f.round.state !== 'closed' ? <MeetingLanguage family={f} householdParam={household} onChanged={family.replace} /> : null}
-      {f.round.state === 'open' ? (
+      {/* An availability round: the family says when they can come; the school gives the times. */}
+      {f.round.bookingMode === 'availability' && pending.length > 0 ? <AvailabilityForm roundId={f.round.id} householdParam={household} fmt={fmt} /> : null}
+      {f.round.bookingMode === 'availability' && pending.length === 0 && f.children.length > 0 ? <p className="lead">{t('booking.state.allBooked')}</p> : null}
+      {f.round.state === 'open' && f.round.bookingMode === 'self' ? (
         <ChooseTimes
           key={f.children.map((c) => `${c.studentId}:${c.booking?.id ?? ''}:${c.waitlisted}`).join()}
           family={f}

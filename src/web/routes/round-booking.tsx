@@ -99,6 +99,11 @@ function SetupView({ initial }: { initial: RoundSetup }) {
       </p>
       <nav className="rb-page-nav" aria-label={t('rounds.setup.nav')}>
         <ul>
+          {setup.settings.bookingMode === 'availability' ? (
+            <li>
+              <Link to={`/school/rounds/${round.id}/schedule`}>{t('rounds.schedule.link')}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`/school/rounds/${round.id}/coverage`}>{t('rounds.setup.coverage')}</Link>
           </li>

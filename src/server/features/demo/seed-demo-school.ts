@@ -9,7 +9,7 @@ import { hashSecret } from '../../lib/secrets';
 import type { MediaStore } from '../media/media-store';
 import { findSchoolBySlug, insert, truncateAll } from './demo.repo';
 import { seedDemoCriteria } from './seed-demo-criteria';
-import { seedDemoBooking } from './seed-demo-booking';
+import { seedDemoBooking, seedDemoSpringRound } from './seed-demo-booking';
 import { seedDemoGoals } from './seed-demo-goals';
 import { seedDemoPortfolio } from './seed-demo-portfolio';
 import { seedDemoPreparation } from './seed-demo-preparation';
@@ -130,6 +130,7 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean; media?: 
     await seedDemoPreparation(deps, demo, ids);
     await seedDemoGoals(deps, demo, ids);
     await seedDemoBooking(deps, demo, ids);
+    await seedDemoSpringRound(deps, demo, ids);
     await seedDemoToday(deps, demo, ids);
   }
   return { seeded: true, demo };

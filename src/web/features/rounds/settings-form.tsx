@@ -25,6 +25,7 @@ type Draft = {
   changeCutoffHours: string;
   separatedGuardians: BookingSettings['separatedGuardians'];
   allowVideo: boolean;
+  bookingMode: BookingSettings['bookingMode'];
   lateNoticeMinutes: string;
 };
 
@@ -38,6 +39,7 @@ const draftOf = (s: BookingSettings, timeZone: string): Draft => ({
   changeCutoffHours: String(s.changeCutoffHours),
   separatedGuardians: s.separatedGuardians,
   allowVideo: s.allowVideo,
+  bookingMode: s.bookingMode,
   lateNoticeMinutes: String(s.lateNoticeMinutes),
 });
 
@@ -77,6 +79,7 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
         changeCutoffHours: whole(draft.changeCutoffHours),
         separatedGuardians: draft.separatedGuardians,
         allowVideo: draft.allowVideo,
+        bookingMode: draft.bookingMode,
         lateNoticeMinutes: whole(draft.lateNoticeMinutes),
       });
       setDraft(draftOf(answer.settings, zone));
@@ -104,6 +107,18 @@ export function SettingsForm({ setup, save }: { setup: RoundSetup; save: SaveSet
     <section className="card rb-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('rounds.settings.title')}</h2>
       <form ref={form} onSubmit={submit} noValidate>
+        <fieldset className="choices rb-mode">
+          <legend>{t('rounds.settings.bookingMode')}</legend>
+          {(['self', 'availability'] as const).map((v) => (
+            <label key={v} className="choice">
+              <input type="radio" name={`${id}-mode`} checked={draft.bookingMode === v} onChange={() => set('bookingMode', v)} />
+              <span>
+                {t(`rounds.settings.bookingMode_${v}`)}
+                <span className="hint"> {t(`rounds.settings.bookingMode_${v}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <div className="rb-grid rb-grid-4">
           {number('slotMinutes', 10, 30)}
           {number('bufferMinutes', 0, 30)}
