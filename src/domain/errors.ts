@@ -75,6 +75,16 @@ export const errorCodes = [
   'run_not_ready',
   /** Something was booked since the schedule was made, so it no longer fits: run the scheduler again. */
   'schedule_out_of_date',
+  /** The pupil's conference note was reviewed already (or is not waiting for review). */
+  'already_reviewed',
+  /** Children of this stage do not ask for conferences themselves (the school's conferencing settings). */
+  'requests_off',
+  /** The request was dealt with already. */
+  'request_closed',
+  /** That pupil already conferences this child. */
+  'already_paired',
+  /** The pairing has ended: the pieces are no longer shared. */
+  'pairing_ended',
   /** Anything unexpected: logged with the request id; no detail leaves the server. */
   'internal',
 ] as const;

@@ -56,12 +56,12 @@ export async function buildStudent(
   db: Db,
   schoolId: string,
   classIds: string[],
-  overrides: Partial<{ givenName: string; pictures: [PasswordPictureKey, PasswordPictureKey]; username: string; preferredLocale: string }> = {},
+  overrides: Partial<{ givenName: string; pictures: [PasswordPictureKey, PasswordPictureKey]; username: string; preferredLocale: string; yearGroup: string; gradeLevel: number }> = {},
 ) {
   const user = await buildUser(db, { givenName: overrides.givenName ?? 'Child', email: null, username: overrides.username ?? null, password: Boolean(overrides.username) });
   const pictures = overrides.pictures ?? (['cat', 'sun'] as [PasswordPictureKey, PasswordPictureKey]);
   const [id] = await insert.students(db, [
-    { schoolId, userId: user.id, yearGroup: 'Year 1', gradeLevel: 1, keyStage: 'KS1', avatar: 'fox', picturePasswordHash: await hashSecret(picturePasswordSecret(pictures)) },
+    { schoolId, userId: user.id, yearGroup: overrides.yearGroup ?? 'Year 1', gradeLevel: overrides.gradeLevel ?? 1, keyStage: 'KS1', avatar: 'fox', picturePasswordHash: await hashSecret(picturePasswordSecret(pictures)) },
   ]);
   if (classIds.length) await insert.enrollments(db, classIds.map((classId) => ({ classId, studentId: id as string })));
   return { id: id as string, userId: user.id, pictures, username: overrides.username ?? null };

@@ -27,9 +27,10 @@ import { goalsArea } from './matrix/goals';
 import { preparationArea } from './matrix/preparation';
 import { standardsArea } from './matrix/standards';
 import { schedulingArea } from './matrix/scheduling';
+import { conferencingArea } from './matrix/conferencing';
 
 /** Each feature's rows live in ./matrix/<feature>.ts, with the world set-up its rows need. */
-const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea, surveysArea, recordsArea, schedulingArea];
+const areas: Area[] = [criteriaArea, standardsArea, preparationArea, goalsArea, bookingArea, conferenceArea, lateArea, surveysArea, recordsArea, schedulingArea, conferencingArea];
 
 /** `METHOD url-pattern` → how to call it and what each actor gets. */
 const matrix: Record<string, Case> = {

@@ -137,6 +137,7 @@ describe('who may write a list', () => {
     teaches: teaches.map((classId) => ({ schoolId: school, classId })),
     guardianOf: [],
     student: null,
+    partnerOf: [],
   });
   const okafor = actor(['owls']);
   const hale = actor(['hedgehogs']);

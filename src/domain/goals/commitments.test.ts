@@ -4,7 +4,7 @@ import { commitmentRoleOf, mayWriteCommitment, stakeholderBoxes, type StudentSub
 
 const school = 's1';
 const ava: StudentSubject = { type: 'student', schoolId: school, studentId: 'ava', classIds: ['owls'] };
-const person = (userId: string, extra: Partial<UserActor> = {}): UserActor => ({ kind: 'user', userId, staff: [], teaches: [], guardianOf: [], student: null, ...extra });
+const person = (userId: string, extra: Partial<UserActor> = {}): UserActor => ({ kind: 'user', userId, staff: [], teaches: [], guardianOf: [], student: null, partnerOf: [], ...extra });
 
 const avaHerself = person('u-ava', { student: { schoolId: school, studentId: 'ava', classIds: ['owls'] } });
 const okafor = person('u-okafor', { staff: [{ schoolId: school, role: 'teacher' }], teaches: [{ schoolId: school, classId: 'owls' }] });

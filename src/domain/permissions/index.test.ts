@@ -3,7 +3,7 @@ import { can, policy, rolesOf, type Action, type Actor, type Subject, type UserA
 
 const S1 = 'school-1';
 const S2 = 'school-2';
-const base: Omit<UserActor, 'userId'> = { kind: 'user', staff: [], teaches: [], guardianOf: [], student: null };
+const base: Omit<UserActor, 'userId'> = { kind: 'user', staff: [], teaches: [], guardianOf: [], student: null, partnerOf: [] };
 const people = {
   admin: { ...base, userId: 'admin', staff: [{ schoolId: S1, role: 'admin' }] },
   teacherA: { ...base, userId: 'ta', staff: [{ schoolId: S1, role: 'teacher' }], teaches: [{ schoolId: S1, classId: 'A' }] },
@@ -13,6 +13,8 @@ const people = {
   guardianOfBen: { ...base, userId: 'gb', guardianOf: [{ schoolId: S1, studentId: 'ben' }] },
   ana: { ...base, userId: 'u-ana', student: { schoolId: S1, studentId: 'ana', classIds: ['A'] } },
   cleo: { ...base, userId: 'u-cleo', student: { schoolId: S1, studentId: 'cleo', classIds: ['A'] } },
+  // A Year 5 child paired to conference Ana (and the same pairing row seen from another school: nothing).
+  edward: { ...base, userId: 'u-edward', student: { schoolId: S1, studentId: 'edward', classIds: ['C'] }, partnerOf: [{ schoolId: S1, studentId: 'ana' }] },
   // Same role, same ids, another school: never enough.
   otherAdmin: { ...base, userId: 'oa', staff: [{ schoolId: S2, role: 'admin' }], teaches: [{ schoolId: S2, classId: 'A' }] },
 } satisfies Record<string, UserActor>;
@@ -24,7 +26,7 @@ const ana: Subject = { type: 'student', schoolId: S1, studentId: 'ana', classIds
 
 type Row = [Action, Subject, Array<keyof typeof people>];
 const table: Row[] = [
-  ['school.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo']],
+  ['school.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo', 'edward']],
   ['school.manage', school, ['admin']],
   ['roster.manage', school, ['admin']],
   ['class.listAll', school, ['admin']],
@@ -41,7 +43,7 @@ const table: Row[] = [
   ['portfolio.own', ana, ['ana']],
   ['portfolio.comment', ana, ['teacherA', 'assistantA', 'guardianOfAna']],
   ['class.portfolio.manage', classA, ['admin', 'teacherA', 'assistantA']],
-  ['media.upload', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'ana', 'cleo']],
+  ['media.upload', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'ana', 'cleo', 'edward']],
   ['portfolio.tags.manage', school, ['admin']],
   // Criteria and standards: teachers of the class write criteria; the admin imports standards.
   ['criteria.read', classA, ['admin', 'teacherA', 'assistantA']],
@@ -52,7 +54,7 @@ const table: Row[] = [
   ['standards.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
   ['standards.manage', school, ['admin']],
   // Preparation: the teacher sets prompts and watches readiness; only the child picks and reflects.
-  ['round.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo']],
+  ['round.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA', 'guardianOfAna', 'guardianOfBen', 'ana', 'cleo', 'edward']],
   ['round.manage', school, ['admin']],
   ['preparation.manage', classA, ['admin', 'teacherA', 'assistantA']],
   ['preparation.review', ana, ['admin', 'teacherA', 'assistantA']],
@@ -78,6 +80,15 @@ const table: Row[] = [
   ['followup.answer', ana, ['admin', 'teacherA', 'assistantA']],
   ['survey.answer', ana, ['guardianOfAna', 'ana']],
   ['survey.results', classA, ['admin', 'teacherA', 'assistantA']],
+  // Pupil conferencing: teachers log and review; only a paired conferencer sees the shared pieces.
+  ['conferencing.settings', school, ['admin']],
+  ['conferencing.stages.read', school, ['admin', 'teacherA', 'teacherB', 'assistantA']],
+  ['conferencing.log', ana, ['admin', 'teacherA', 'assistantA']],
+  ['conferencing.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
+  ['conferencing.request', ana, ['ana']],
+  ['conferencing.partner', ana, ['edward']],
+  ['conferencing.class', classA, ['admin', 'teacherA', 'assistantA']],
+  ['journey.read', ana, ['admin', 'teacherA', 'assistantA', 'guardianOfAna', 'ana']],
 ];
 
 describe('can()', () => {

@@ -24,6 +24,8 @@ export interface UserActor {
   teaches: ReadonlyArray<{ schoolId: string; classId: string }>;
   guardianOf: ReadonlyArray<{ schoolId: string; studentId: string }>;
   student: { schoolId: string; studentId: string; classIds: readonly string[] } | null;
+  /** The children a pupil conferences (their active pairings as the conferencer). */
+  partnerOf: ReadonlyArray<{ schoolId: string; studentId: string }>;
 }
 
 export type Actor = AnonymousActor | UserActor;
@@ -46,6 +48,8 @@ export const relationships = [
   'teacher-of-student',
   'guardian-of-student',
   'student-self',
+  /** A pupil paired by a teacher to conference the subject child (an older child, or a peer). */
+  'conference-partner',
   /** The subject is the actor's own account. */
   'self',
 ] as const;
@@ -146,6 +150,24 @@ export const policy = {
   'survey.answer': ['guardian-of-student', 'student-self'],
   /** Survey results of a class (and, for the admin, of every class in a round), with comments. */
   'survey.results': ['school-admin', 'teacher-of-class'],
+  /** The school's conferencing stages (types, prompts, who may ask) and whether families read pupil conferences. */
+  'conferencing.settings': ['school-admin'],
+  'conferencing.stages.read': ['school-staff'],
+  /**
+   * Log a pupil conference for a child, edit it, review a pupil conferencer's note, turn a next
+   * step into a goal, triage the child's requests, pair a conferencer with them.
+   */
+  'conferencing.log': ['school-admin', 'teacher-of-student'],
+  /** A child's published pupil conferences (guardians only where the school allows; domain/conferencing/log.ts). */
+  'conferencing.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
+  /** Ask for a conference: the child themself. */
+  'conferencing.request': ['student-self'],
+  /** See the pieces shared with them and write a peer-conference note: the child's pupil conferencer. */
+  'conferencing.partner': ['conference-partner'],
+  /** A class's conferencing overview, requests queue and notes waiting for review. */
+  'conferencing.class': ['school-admin', 'teacher-of-class'],
+  /** A child's learning journey: posts, conferences and goals in one timeline. */
+  'journey.read': ['school-admin', 'teacher-of-student', 'guardian-of-student', 'student-self'],
   'account.read': ['self'],
   'account.update': ['self'],
 } as const satisfies Record<string, readonly Relationship[]>;
@@ -182,6 +204,8 @@ function holds(actor: UserActor, rel: Relationship, subject: Subject): boolean {
       return subject.type === 'student' && actor.guardianOf.some((g) => g.schoolId === schoolId && g.studentId === subject.studentId);
     case 'student-self':
       return subject.type === 'student' && actor.student?.studentId === subject.studentId && actor.student.schoolId === schoolId;
+    case 'conference-partner':
+      return subject.type === 'student' && actor.student?.schoolId === schoolId && actor.partnerOf.some((p) => p.schoolId === schoolId && p.studentId === subject.studentId);
   }
 }
 

@@ -39,6 +39,7 @@ import { registerGoalsRoutes } from './routes/goals';
 import { registerBookingRoutes } from './routes/booking';
 import { registerSchedulingRoutes } from './routes/scheduling';
 import { registerConferenceRoutes } from './routes/conference';
+import { registerConferencingRoutes } from './routes/conferencing';
 import { registerLateRoutes } from './routes/late';
 import { registerSurveyRoutes } from './routes/surveys';
 import { registerRecordSharingRoutes } from './routes/records';
@@ -227,6 +228,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerGoalsRoutes(typed, deps);
   registerBookingRoutes(typed, deps);
   registerSchedulingRoutes(typed, deps);
+  registerConferencingRoutes(typed, deps);
   registerConferenceRoutes(typed, deps);
   registerLateRoutes(typed, deps);
   registerSurveyRoutes(typed, deps);

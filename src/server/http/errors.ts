@@ -46,6 +46,11 @@ export const statusOf: Record<ErrorCode, number> = {
   nothing_to_schedule: 422,
   run_not_ready: 409,
   schedule_out_of_date: 409,
+  already_reviewed: 409,
+  requests_off: 409,
+  request_closed: 409,
+  already_paired: 409,
+  pairing_ended: 409,
   internal: 500,
 };
 

@@ -21,6 +21,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AgendaStep } from '../../../domain/conference/agenda';
+import type { Stage } from '../../../domain/conferencing/stages';
 import type { AvatarKey } from '../../../domain/pictures';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -40,6 +41,10 @@ export const schools = pgTable('schools', {
   slug: text('slug').notNull().unique(),
   /** Guardians may share a conference record with another adult by link (an admin can turn it off). */
   recordSharing: boolean('record_sharing').notNull().default(true),
+  /** Pupil conferencing's stages (domain/conferencing/stages.ts); null: the UK primary template. */
+  conferenceStages: jsonb('conference_stages').$type<Stage[] | null>(),
+  /** Guardians read their child's published pupil-conference records (an admin can turn it off). */
+  familiesReadPupilConferences: boolean('families_read_pupil_conferences').notNull().default(true),
   createdAt: createdAt(),
 });
 
@@ -1321,3 +1326,156 @@ export const schema = {
   conferenceSurveys,
 };
 
+
+// Pupil conferencing ------------------------------------------------------------------------------
+
+/**
+ * An older pupil who conferences a younger one (or a peer): while the pairing lasts, the
+ * conferencer sees only the pieces of the partner's work the teacher chose for it, and writes
+ * peer-conference notes the partner's teacher reviews before anyone else sees them.
+ */
+export const conferencePairings = pgTable(
+  'conference_pairings',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    conferencerId: uuid('conferencer_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('conference_pairings_conferencer_idx').on(t.conferencerId),
+    index('conference_pairings_partner_idx').on(t.partnerId),
+    uniqueIndex('conference_pairings_active_key').on(t.conferencerId, t.partnerId).where(sql`${t.endedAt} is null`),
+    check('conference_pairings_not_self', sql`${t.conferencerId} <> ${t.partnerId}`),
+  ],
+);
+
+/** The pieces of the partner's work a pairing shows the conferencer. */
+export const pairingPosts = pgTable(
+  'pairing_posts',
+  {
+    pairingId: uuid('pairing_id').notNull().references(() => conferencePairings.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pairingId, t.postId] }), index('pairing_posts_post_idx').on(t.postId)],
+);
+
+/** "I want to talk about my maths": a child asks for a conference; their teacher triages it. */
+export const conferenceRequests = pgTable(
+  'conference_requests',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    /** The class whose queue it waits in. */
+    classId: uuid('class_id').references(() => classes.id, { onDelete: 'set null' }),
+    about: text('about').notNull().default(''),
+    audioMediaId: uuid('audio_media_id').references(() => media.id, { onDelete: 'set null' }),
+    status: text('status').$type<'open' | 'scheduled' | 'paired' | 'replied' | 'done'>().notNull().default('open'),
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    reply: text('reply').notNull().default(''),
+    pairingId: uuid('pairing_id').references(() => conferencePairings.id, { onDelete: 'set null' }),
+    /** The conference that answered it. */
+    conferenceId: uuid('conference_id'),
+    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('conference_requests_class_status_idx').on(t.classId, t.status), index('conference_requests_student_idx').on(t.studentId, t.createdAt)],
+);
+
+/**
+ * One child's pupil conference in the log (domain/conferencing/log.ts): a group conference is one
+ * row per child sharing a `groupId`. Staff notes are published at once; a pupil conferencer's note
+ * waits for the partner's teacher.
+ */
+export const pupilConferences = pgTable(
+  'pupil_conferences',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id').notNull().references(() => students.id, { onDelete: 'cascade' }),
+    classId: uuid('class_id').references(() => classes.id, { onDelete: 'set null' }),
+    groupId: uuid('group_id'),
+    type: text('type').$type<'one_to_one' | 'peer' | 'group' | 'cross_age' | 'early_years'>().notNull(),
+    /** The stage's name when it was held (stages can be renamed later). */
+    stage: text('stage'),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    subject: text('subject').notNull().default(''),
+    focus: text('focus').notNull().default(''),
+    /** The child's own words, typed (by them or for them) and/or recorded. */
+    childWords: text('child_words').notNull().default(''),
+    childWordsAudioId: uuid('child_words_audio_id').references(() => media.id, { onDelete: 'set null' }),
+    /** The picture the conference started from: a photo from the portfolio, or one taken there and then. */
+    stimulusPostId: uuid('stimulus_post_id').references(() => posts.id, { onDelete: 'set null' }),
+    stimulusMediaId: uuid('stimulus_media_id').references(() => media.id, { onDelete: 'set null' }),
+    strengths: text('strengths').notNull().default(''),
+    barriers: text('barriers').notNull().default(''),
+    followUpOn: date('follow_up_on', { mode: 'string' }),
+    status: text('status').$type<'pending' | 'returned' | 'published'>().notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorRole: text('author_role').$type<'staff' | 'pupil'>().notNull(),
+    pairingId: uuid('pairing_id').references(() => conferencePairings.id, { onDelete: 'set null' }),
+    requestId: uuid('request_id').references(() => conferenceRequests.id, { onDelete: 'set null' }),
+    reviewComment: text('review_comment'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('pupil_conferences_student_idx').on(t.studentId, t.heldOn),
+    index('pupil_conferences_follow_up_idx').on(t.schoolId, t.followUpOn),
+    index('pupil_conferences_pairing_idx').on(t.pairingId),
+  ],
+);
+
+/** Who conferenced: the teacher, a teaching assistant, or pupils (an older child, a peer). */
+export const pupilConferencePeople = pgTable(
+  'pupil_conference_people',
+  {
+    conferenceId: uuid('conference_id').notNull().references(() => pupilConferences.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'teacher' | 'assistant' | 'pupil'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.userId] })],
+);
+
+/** An agreed next step: what, whose it is, by when; it can become one of the child's goals. */
+export const pupilConferenceSteps = pgTable(
+  'pupil_conference_steps',
+  {
+    id: id(),
+    conferenceId: uuid('conference_id').notNull().references(() => pupilConferences.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    owner: text('owner').$type<'child' | 'teacher' | 'assistant' | 'family' | 'conferencer'>().notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    goalId: uuid('goal_id').references(() => goals.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('pupil_conference_steps_conference_idx').on(t.conferenceId, t.position)],
+);
+
+export const pupilConferencePosts = pgTable(
+  'pupil_conference_posts',
+  {
+    conferenceId: uuid('conference_id').notNull().references(() => pupilConferences.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.postId] })],
+);
+
+export const pupilConferenceGoals = pgTable(
+  'pupil_conference_goals',
+  {
+    conferenceId: uuid('conference_id').notNull().references(() => pupilConferences.id, { onDelete: 'cascade' }),
+    goalId: uuid('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.goalId] })],
+);

@@ -7,7 +7,7 @@
 import { DomainError } from '../../../domain/errors';
 import type { UserActor } from '../../../domain/permissions/index';
 import type { Deps } from '../../deps';
-import { findMediaMany } from '../media/media.repo';
+import { checkOwnMedia } from '../media/own-media';
 import { findStandardItems, findSubjectTag } from './criteria.repo';
 
 export async function checkSubject(deps: Deps, schoolId: string, subjectTagId: string | null | undefined, current: string | null = null): Promise<Record<string, string>> {
@@ -23,20 +23,16 @@ export async function checkCriterionMedia(
   wanted: { imageMediaId?: string | null | undefined; audioMediaId?: string | null | undefined },
   already: ReadonlySet<string>,
 ): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  const ids = [wanted.imageMediaId, wanted.audioMediaId].filter((x): x is string => Boolean(x));
-  const found = new Map((await findMediaMany(deps.db, ids)).map((m) => [m.id, m]));
-  const check = (field: 'imageMediaId' | 'audioMediaId', kind: 'image' | 'audio') => {
-    const mediaId = wanted[field];
-    if (!mediaId) return;
-    const m = found.get(mediaId);
-    if (!m || m.schoolId !== schoolId || (m.uploadedBy !== actor.userId && !already.has(mediaId))) fields[field] = 'media_unknown';
-    else if (m.status === 'failed') fields[field] = 'media_failed';
-    else if (m.kind !== kind) fields[field] = 'media_kind_mismatch';
-  };
-  check('imageMediaId', 'image');
-  check('audioMediaId', 'audio');
-  return fields;
+  return checkOwnMedia(
+    deps,
+    actor,
+    schoolId,
+    [
+      { field: 'imageMediaId', mediaId: wanted.imageMediaId, kind: 'image' },
+      { field: 'audioMediaId', mediaId: wanted.audioMediaId, kind: 'audio' },
+    ],
+    already,
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import {
   classTeachers,
   classes,
+  conferencePairings,
   enrollments,
   guardianStudents,
   guardians,
@@ -68,12 +69,17 @@ export async function loadActor(db: Db, user: UserRow): Promise<UserActor | null
   ]);
   const studentRow = studentRows[0];
   let student: UserActor['student'] = null;
+  let partnerOf: UserActor['partnerOf'] = [];
   if (studentRow) {
-    const enrolled = await db
-      .select({ classId: enrollments.classId })
-      .from(enrollments)
-      .where(eq(enrollments.studentId, studentRow.studentId));
+    const [enrolled, pairings] = await Promise.all([
+      db.select({ classId: enrollments.classId }).from(enrollments).where(eq(enrollments.studentId, studentRow.studentId)),
+      db
+        .select({ schoolId: conferencePairings.schoolId, studentId: conferencePairings.partnerId })
+        .from(conferencePairings)
+        .where(and(eq(conferencePairings.conferencerId, studentRow.studentId), isNull(conferencePairings.endedAt))),
+    ]);
     student = { ...studentRow, classIds: enrolled.map((e) => e.classId) };
+    partnerOf = pairings;
   }
   return {
     kind: 'user',
@@ -82,6 +88,7 @@ export async function loadActor(db: Db, user: UserRow): Promise<UserActor | null
     teaches,
     guardianOf,
     student,
+    partnerOf,
   };
 }
 

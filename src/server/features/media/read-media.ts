@@ -3,12 +3,13 @@
  * posted), and whoever may see a post that uses it in that post's current status. Anyone else —
  * including someone who guessed or was sent the address — gets not_found, the same as for an id
  * that does not exist. Records of other features that use media (a criterion's spoken version, a
- * child's recorded reflection) answer for theirs in their own `media-use.ts`.
+ * child's recorded reflection, a pupil conference's picture) answer for theirs in their own `media-use.ts`.
  */
 import { DomainError } from '../../../domain/errors';
 import type { Actor } from '../../../domain/permissions/index';
 import { canSeePost } from '../../../domain/portfolio/posts';
 import type { Deps } from '../../deps';
+import { conferencingMediaVisible } from '../conferencing/media-use';
 import { criteriaMediaVisible } from '../criteria/media-use';
 import { accessOf } from '../portfolio/access';
 import { preparationMediaVisible } from '../preparation/media-use';
@@ -26,5 +27,6 @@ export async function readableMedia(deps: Deps, actor: Actor, mediaId: string): 
   }
   if (await criteriaMediaVisible(deps, actor, mediaId)) return row;
   if (await preparationMediaVisible(deps, actor, mediaId)) return row;
+  if (await conferencingMediaVisible(deps, actor, mediaId)) return row;
   throw new DomainError('not_found');
 }
