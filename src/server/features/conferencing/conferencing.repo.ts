@@ -177,7 +177,7 @@ export async function findMediaRows(db: Db, ids: string[]): Promise<MediaRow[]> 
 export interface ConferenceInsert {
   row: typeof pupilConferences.$inferInsert;
   people: Array<{ userId: string; role: 'teacher' | 'assistant' | 'pupil' }>;
-  steps: Array<{ text: string; owner: StepRow['owner']; dueOn: string | null }>;
+  steps: Array<{ text: string; owner: StepRow['owner']; dueOn: string | null; doneAt?: Date | null }>;
   postIds: string[];
   goalIds: string[];
 }
@@ -205,7 +205,7 @@ async function writeLinks(db: Db, id: string, c: Partial<Omit<ConferenceInsert, 
         keep.add(same.id);
         await db.update(pupilConferenceSteps).set({ position, owner: s.owner, dueOn: s.dueOn }).where(eq(pupilConferenceSteps.id, same.id));
       } else {
-        const [ins] = await db.insert(pupilConferenceSteps).values({ conferenceId: id, position, text: s.text, owner: s.owner, dueOn: s.dueOn }).returning({ id: pupilConferenceSteps.id });
+        const [ins] = await db.insert(pupilConferenceSteps).values({ conferenceId: id, position, text: s.text, owner: s.owner, dueOn: s.dueOn, doneAt: s.doneAt ?? null }).returning({ id: pupilConferenceSteps.id });
         keep.add(ins!.id);
       }
     }

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { hashSecret } from '../../lib/secrets';
 import type { MediaStore } from '../media/media-store';
 import { findSchoolBySlug, insert, truncateAll } from './demo.repo';
+import { seedDemoConferencing } from './seed-demo-conferencing';
 import { seedDemoCriteria } from './seed-demo-criteria';
 import { seedDemoBooking, seedDemoSpringRound } from './seed-demo-booking';
 import { seedDemoGoals } from './seed-demo-goals';
@@ -131,6 +132,7 @@ export async function seedDemoSchool(db: Db, options: { reset: boolean; media?: 
     await seedDemoGoals(deps, demo, ids);
     await seedDemoBooking(deps, demo, ids);
     await seedDemoSpringRound(deps, demo, ids);
+    await seedDemoConferencing(deps, demo, ids);
     await seedDemoToday(deps, demo, ids);
   }
   return { seeded: true, demo };
