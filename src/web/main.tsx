@@ -75,6 +75,16 @@ const CoveragePage = named(() => import('./routes/round-booking'), 'CoveragePage
 const RoundSchedulePage = named(() => import('./routes/round-schedule'), 'RoundSchedulePage');
 const DaySheetPage = named(() => import('./routes/round-booking'), 'DaySheetPage');
 const DoorSignPage = named(() => import('./routes/round-booking'), 'DoorSignPage');
+// Pupil conferencing: the teacher's log, record and class overview; the child's and family's side.
+const ConferencingSettingsPage = named(() => import('./routes/conferencing'), 'ConferencingSettingsPage');
+const ClassConferencingPage = named(() => import('./routes/conferencing'), 'ClassConferencingPage');
+const ChildConferencesPage = named(() => import('./routes/conferencing'), 'ChildConferencesPage');
+const LogConferencePage = named(() => import('./routes/conferencing'), 'LogConferencePage');
+const EditConferencePage = named(() => import('./routes/conferencing'), 'EditConferencePage');
+const PupilConferencePage = named(() => import('./routes/conferencing'), 'PupilConferencePage');
+const PartnerPage = named(() => import('./routes/journey'), 'PartnerPage');
+const AskConferencePage = named(() => import('./routes/journey'), 'AskConferencePage');
+const JourneyPage = named(() => import('./routes/journey'), 'JourneyPage');
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -159,6 +169,15 @@ const router = createBrowserRouter([
       { path: '/school/rounds/:id/surveys', element: <RequireSignIn><Later><RoundSurveysPage /></Later></RequireSignIn> },
       { path: '/shared/:token', element: <Later><SharedRecordPage /></Later> },
       { path: '/followups', element: <RequireSignIn><Later><FollowupsPage /></Later></RequireSignIn> },
+      { path: '/school/conferencing', element: <RequireSignIn><Later><ConferencingSettingsPage /></Later></RequireSignIn> },
+      { path: '/classes/:id/conferencing', element: <RequireSignIn><Later><ClassConferencingPage /></Later></RequireSignIn> },
+      { path: '/students/:id/conferences', element: <RequireSignIn><Later><ChildConferencesPage /></Later></RequireSignIn> },
+      { path: '/students/:id/conferences/new', element: <RequireSignIn><Later><LogConferencePage /></Later></RequireSignIn> },
+      { path: '/pupil-conferences/:id', element: <RequireSignIn><Later><PupilConferencePage /></Later></RequireSignIn> },
+      { path: '/pupil-conferences/:id/edit', element: <RequireSignIn><Later><EditConferencePage /></Later></RequireSignIn> },
+      { path: '/partners/:id', element: <RequireSignIn><Later><PartnerPage /></Later></RequireSignIn> },
+      { path: '/students/:id/ask', element: <RequireSignIn><Later><AskConferencePage /></Later></RequireSignIn> },
+      { path: '/students/:id/journey', element: <RequireSignIn><Later><JourneyPage /></Later></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('sign-in journeys in Chromium', () => {
 
     await signInWithPassword(page, teacher.email);
     await page.getByRole('heading', { name: `Hello, ${teacher.givenName}` }).waitFor();
-    const classCard = page.getByRole('link', { name: /Owls/ });
+    const classCard = page.getByRole('link', { name: /^Owls/ });
     await expect.poll(() => classCard.textContent()).toContain('20 children');
     await capture(page, 'teacher-home');
 
@@ -269,9 +269,9 @@ describe.skipIf(!hasBrowser)('sign-in journeys in Chromium', () => {
     await p2.getByRole('button', { name: 'Sign out on all devices' }).click();
     await p2.getByRole('heading', { name: 'Sign in to Confer' }).waitFor();
     // The phone still shows the old page; its next request finds the session gone and says so.
-    const owlsPath = await p1.getByRole('link', { name: /Owls/ }).getAttribute('href');
+    const owlsPath = await p1.getByRole('link', { name: /^Owls/ }).getAttribute('href');
     expect(owlsPath).toMatch(/^\/classes\//);
-    await p1.getByRole('link', { name: /Owls/ }).click();
+    await p1.getByRole('link', { name: /^Owls/ }).click();
     await p1.getByRole('heading', { name: 'Sign in to Confer' }).waitFor();
     await p1.getByText('Your session has ended. Please sign in again.').waitFor();
     await capture(p1, 'session-ended');
@@ -291,8 +291,8 @@ describe.skipIf(!hasBrowser)('sign-in journeys in Chromium', () => {
     const probe = await newContext(browser);
     const probePage = await probe.newPage();
     await signInWithPassword(probePage, teacher.email);
-    await probePage.getByRole('link', { name: /Owls/ }).waitFor();
-    const owlsPath = (await probePage.getByRole('link', { name: /Owls/ }).getAttribute('href'))!;
+    await probePage.getByRole('link', { name: /^Owls/ }).waitFor();
+    const owlsPath = (await probePage.getByRole('link', { name: /^Owls/ }).getAttribute('href'))!;
     await probe.close();
 
     await page.goto(`${owlsPath}?view=all#roster`);

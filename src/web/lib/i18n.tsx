@@ -12,7 +12,7 @@ import { setPageLocale } from './api';
 export type Messages = Record<string, string>;
 export type UiLocale = LocaleTag | 'pseudo';
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>(['../../../locales/*/app.json', '../../../locales/*/errors.json', '../../../locales/*/pictures.json', '../../../locales/*/portfolio.json', '../../../locales/*/criteria.json', '../../../locales/*/standards.json', '../../../locales/*/preparation.json', '../../../locales/*/goals.json', '../../../locales/*/booking.json', '../../../locales/*/rounds.json', '../../../locales/*/conference.json', '../../../locales/*/late.json', '../../../locales/*/presenter.json', '../../../locales/*/surveys.json', '../../../locales/*/sharing.json', '../../../locales/*/followup.json']);
+const files = import.meta.glob<{ default: Record<string, unknown> }>(['../../../locales/*/app.json', '../../../locales/*/errors.json', '../../../locales/*/pictures.json', '../../../locales/*/portfolio.json', '../../../locales/*/criteria.json', '../../../locales/*/standards.json', '../../../locales/*/preparation.json', '../../../locales/*/goals.json', '../../../locales/*/booking.json', '../../../locales/*/rounds.json', '../../../locales/*/conference.json', '../../../locales/*/late.json', '../../../locales/*/presenter.json', '../../../locales/*/surveys.json', '../../../locales/*/sharing.json', '../../../locales/*/followup.json', '../../../locales/*/conferencing.json', '../../../locales/*/journey.json']);
 
 function flatten(prefix: string, value: unknown, out: Messages): void {
   if (typeof value === 'string') out[prefix] = value;

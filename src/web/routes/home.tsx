@@ -4,6 +4,8 @@ import type { MyChildren, MyClasses, StudentDetail } from '../../contracts/api';
 import type { MyConferences } from '../../contracts/booking';
 import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
 import { SharingSwitch } from '../features/conference/sharing-switch';
+import { ConferencingHome } from '../features/conferencing/home-card';
+import { PupilConferencing } from '../features/conferencing/child-home';
 import { useI18n, useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
@@ -154,6 +156,7 @@ function StaffHome({ admin, schoolId }: { admin: boolean; schoolId: string | und
           ) : null}
         </ul>
       </section>
+      <ConferencingHome taught={taught} />
       {admin ? (
         <section aria-labelledby="admin-tools">
           <h2 id="admin-tools">{t('app.home.adminTools')}</h2>
@@ -168,6 +171,12 @@ function StaffHome({ admin, schoolId }: { admin: boolean; schoolId: string | und
               <Link className="card card-link" to="/school/rounds">
                 <span className="card-title">{t('preparation.rounds.title')}</span>
                 <span className="card-meta">{t('preparation.rounds.homeHint')}</span>
+              </Link>
+            </li>
+            <li>
+              <Link className="card card-link" to="/school/conferencing">
+                <span className="card-title">{t('conferencing.home.settings')}</span>
+                <span className="card-meta">{t('conferencing.home.settingsHint')}</span>
               </Link>
             </li>
             <li>
@@ -222,7 +231,7 @@ function GuardianHome() {
       {children.status === 'ready' ? (
         <ul className="card-list">
           {children.data.children.map((child) => (
-            <li key={child.id}>
+            <li key={child.id} className="child-entry">
               <Link className="card card-link card-child" to={`/students/${child.id}`}>
                 <PictureGlyph name={child.avatar} size="lg" />
                 <span>
@@ -249,6 +258,9 @@ function GuardianHome() {
               </Link>
               <Link className="button card-action" to={`/students/${child.id}/goals`}>
                 <span aria-hidden="true">🎯</span> {t('goals.home.childGoals', { name: child.givenName })}
+              </Link>
+              <Link className="button card-action" to={`/students/${child.id}/journey`}>
+                <span aria-hidden="true">🧭</span> {t('journey.home.journeyChild', { name: child.givenName })}
               </Link>
             </li>
           ))}
@@ -342,7 +354,14 @@ function StudentHome({ studentId, timeZone }: { studentId: string; timeZone: str
           </span>
           {t('preparation.home.getReady')}
         </Link>
+        <Link className="button button-big pupil-action" to={`/students/${s.id}/journey`}>
+          <span className="picture picture-lg" aria-hidden="true">
+            🧭
+          </span>
+          {t('journey.home.journeyMine')}
+        </Link>
       </div>
+      <PupilConferencing studentId={s.id} />
       {s.classes.map((c) => (
         <p key={c.id} className="lead">
           {t('app.home.pupilClass', {

@@ -50,6 +50,15 @@ export function ClassPage() {
           </Link>
         </div>
       </section>
+      <section aria-labelledby="class-conferencing">
+        <h2 id="class-conferencing">{t('conferencing.links.classTitle')}</h2>
+        <p>{t('conferencing.links.classLead')}</p>
+        <div className="row row-tight">
+          <Link className="button" to={`/classes/${c.id}/conferencing`}>
+            {t('conferencing.links.classOpen')}
+          </Link>
+        </div>
+      </section>
       <section aria-labelledby="class-sharing">
         <h2 id="class-sharing">{t('sharing.switch.title')}</h2>
         <SharingSwitch scope="class" id={c.id} />
@@ -184,6 +193,17 @@ export function StudentPage() {
           {' '}
           <Link className="button" to={`/students/${s.id}/goals`}>
             <span aria-hidden="true">🎯</span> {t('goals.home.childGoals', { name: s.givenName })}
+          </Link>
+          {admin || teachesThem ? (
+            <>
+              {' '}
+              <Link className="button" to={`/students/${s.id}/conferences`}>
+                <span aria-hidden="true">💬</span> {t('conferencing.links.conferences')}
+              </Link>
+            </>
+          ) : null}{' '}
+          <Link className="button" to={`/students/${s.id}/journey`}>
+            <span aria-hidden="true">🧭</span> {t('conferencing.links.journey')}
           </Link>
         </p>
       ) : null}

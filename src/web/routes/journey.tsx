@@ -1,0 +1,285 @@
+/**
+ * The child's and family's side of pupil conferencing: asking for a conference (the child), the
+ * pupil conferencer's page (an older child conferencing a younger one), and a child's learning
+ * journey (for the child, their family and their teachers).
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { StudentDetail } from '../../contracts/api';
+import type { Journey, JourneyEntry, PartnerPage as PartnerData } from '../../contracts/conferencing';
+import { Saved } from '../components/forms';
+import { ErrorNotice, Loading, Name, PictureGlyph } from '../components/ui';
+import { AskForm, AskSent } from '../features/conferencing/child-ask';
+import { entryKey, JourneyTimeline } from '../features/conferencing/child-journey';
+import { MyNotes, NoteForm, SharedPieces } from '../features/conferencing/child-partner';
+import { useSchoolZone, useViewer } from '../features/conferencing/child-words';
+import { api, ApiError } from '../lib/api';
+import { useT } from '../lib/i18n';
+import { useApi } from '../lib/use-api';
+import '../styles/journey.css';
+
+function HomeCrumb() {
+  const t = useT();
+  return (
+    <p className="breadcrumb">
+      <Link to="/">{t('app.nav.home')}</Link>
+    </p>
+  );
+}
+
+/** /students/:id/ask — the child asks their teacher for a conference. */
+export function AskConferencePage() {
+  const t = useT();
+  const { id } = useParams();
+  const viewer = useViewer(id);
+  const student = useApi<StudentDetail>(`/api/students/${id}`);
+  const requests = useApi<{ can: { request: boolean } }>(viewer === 'child' ? `/api/students/${id}/conference-requests` : null);
+  const [sent, setSent] = useState(0);
+  const [showSent, setShowSent] = useState(false);
+  if (viewer !== 'child') {
+    return (
+      <div className="narrow">
+        <HomeCrumb />
+        <h1>{t('journey.ask.title')}</h1>
+        <p className="notice">{t('journey.ask.notMine')}</p>
+      </div>
+    );
+  }
+  if (student.status === 'loading' || requests.status === 'loading') return <Loading />;
+  if (student.status === 'error') return <ErrorNotice error={student.error} />;
+  if (requests.status === 'error') return <ErrorNotice error={requests.error} />;
+  return (
+    <div className="narrow pupil-page ask-page">
+      <HomeCrumb />
+      {showSent ? (
+        <AskSent
+          onAgain={() => {
+            setShowSent(false);
+            setSent((n) => n + 1);
+          }}
+        />
+      ) : !requests.data.can.request ? (
+        <>
+          <h1>{t('journey.ask.title')}</h1>
+          <p className="notice ask-off">{t('journey.ask.off')}</p>
+        </>
+      ) : (
+        <AskForm key={sent} studentId={student.data.id} schoolId={student.data.schoolId} onSent={() => setShowSent(true)} />
+      )}
+    </div>
+  );
+}
+
+/** /partners/:id — the pupil conferencer's page for one child they conference. */
+export function PartnerPage() {
+  const t = useT();
+  const { id } = useParams();
+  const page = useApi<PartnerData>(`/api/pupil-pairings/${id}/partner`);
+  const [ended, setEnded] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const piecesId = useId();
+  const writeId = useId();
+  const notesId = useId();
+  const onEnded = useCallback(() => setEnded(true), []);
+  const reload = page.reload;
+
+  if (page.status === 'loading') return <Loading />;
+  if (ended || (page.status === 'error' && page.error.code === 'pairing_ended')) {
+    const name = page.status === 'ready' ? page.data.partner.givenName : null;
+    return (
+      <div className="narrow pupil-page partner-ended">
+        <HomeCrumb />
+        <p className="picture ask-sent-picture" aria-hidden="true">
+          🌟
+        </p>
+        <h1>{name ? t('journey.partner.ended', { name }) : t('journey.partner.endedNoName')}</h1>
+        <p>
+          <Link className="button button-big" to="/">
+            <span aria-hidden="true">🏠</span> {t('journey.partner.home')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  if (page.status === 'error') return <ErrorNotice error={page.error} />;
+  const d = page.data;
+  const name = d.partner.givenName;
+  const returned = d.notes.find((n) => n.status === 'returned');
+  return (
+    <div className="pupil-page partner-page">
+      <HomeCrumb />
+      <div className="who partner-who">
+        <PictureGlyph name={d.partner.avatar} size="xl" />
+        <div>
+          <h1>{t('journey.partner.title', { name })}</h1>
+          <p className="card-meta">
+            <Name>
+              {d.partner.givenName} {d.partner.familyName}
+            </Name>{' '}
+            · <Name>{d.partner.yearGroup}</Name>
+          </p>
+        </div>
+      </div>
+      <p className="lead">{t('journey.partner.lead', { name })}</p>
+      {returned ? (
+        <p className="notice notice-return partner-returned">
+          <span aria-hidden="true">↩️</span> <a href={`#note-${returned.id}`}>{t('journey.partner.returnedNotice')}</a>
+        </p>
+      ) : null}
+
+      <section aria-labelledby={piecesId}>
+        <h2 id={piecesId}>{t('journey.partner.pieces', { name })}</h2>
+        <SharedPieces pieces={d.pieces} name={name} />
+      </section>
+
+      <section aria-labelledby={writeId} className="note-section">
+        <h2 id={writeId}>{t('journey.partner.write')}</h2>
+        <Saved message={notice} />
+        <NoteForm
+          key={formKey}
+          pairingId={d.id}
+          name={name}
+          pieces={d.pieces}
+          onEnded={onEnded}
+          onSent={() => {
+            setNotice(t('journey.partner.sent'));
+            setFormKey((k) => k + 1);
+            reload();
+          }}
+        />
+      </section>
+
+      <section aria-labelledby={notesId}>
+        <h2 id={notesId}>{t('journey.partner.notes', { name })}</h2>
+        <MyNotes
+          notes={d.notes}
+          name={name}
+          pairingId={d.id}
+          pieces={d.pieces}
+          onEnded={onEnded}
+          onChanged={() => {
+            setNotice(t('journey.partner.sent'));
+            reload();
+          }}
+        />
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Loads the journey a page at a time. The next page asks for entries before the last one shown,
+ * plus a millisecond: the server counts `before` strictly, so an entry at the very same moment as
+ * the last one shown (two conferences on one day sit at the same noon) would otherwise be skipped;
+ * what comes back twice is dropped.
+ */
+function useJourney(studentId: string | undefined) {
+  const [pages, setPages] = useState<Journey[]>([]);
+  const [state, setState] = useState<{ loading: boolean; error: ApiError | null }>({ loading: true, error: null });
+  const shown = useRef(new Set<string>());
+  /** Loads a page; returns the first entry it adds (for focus), if any. */
+  const load = useCallback(
+    async (before: string | null): Promise<JourneyEntry | undefined> => {
+      setState({ loading: true, error: null });
+      try {
+        const q = before ? `?before=${encodeURIComponent(new Date(Date.parse(before) + 1).toISOString())}` : '';
+        const page = await api<Journey>('GET', `/api/students/${studentId}/journey${q}`);
+        if (!before) shown.current = new Set();
+        const added = page.entries.find((e) => !shown.current.has(entryKey(e)));
+        for (const e of page.entries) shown.current.add(entryKey(e));
+        setPages((p) => (before ? [...p, page] : [page]));
+        setState({ loading: false, error: null });
+        return added;
+      } catch (error) {
+        setState({ loading: false, error: error instanceof ApiError ? error : new ApiError(0, 'internal') });
+        return undefined;
+      }
+    },
+    [studentId],
+  );
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+  const seen = new Set<string>();
+  const entries = pages.flatMap((p) => p.entries).filter((e) => {
+    if (seen.has(entryKey(e))) return false;
+    seen.add(entryKey(e));
+    return true;
+  });
+  return { first: pages[0], entries, more: pages[pages.length - 1]?.more ?? false, pages: pages.length, ...state, load };
+}
+
+/** /students/:id/journey — the child's learning journey. */
+export function JourneyPage() {
+  const t = useT();
+  const { id } = useParams();
+  const viewer = useViewer(id);
+  const zone = useSchoolZone();
+  const journey = useJourney(id);
+  // After "Show earlier": the first of the new entries, where focus goes once they are shown.
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const { first, entries } = journey;
+  const hasFocusTarget = focusKey !== null && entries.some((e) => entryKey(e) === focusKey);
+  useEffect(() => {
+    if (focusKey && hasFocusTarget) document.getElementById(`entry-${focusKey}`)?.focus();
+  }, [focusKey, hasFocusTarget]);
+
+  if (!first && journey.error) return <ErrorNotice error={journey.error} />;
+  if (!first) return <Loading />;
+  const child = viewer === 'child';
+  const name = first.student.givenName;
+  const last = entries[entries.length - 1];
+  return (
+    <div className={`journey-page${child ? ' pupil-page' : ''}`}>
+      <p className="breadcrumb">
+        <Link to="/">{t('app.nav.home')}</Link>
+        {!child ? (
+          <>
+            {' › '}
+            <Link to={`/students/${first.student.id}`}>
+              <Name>
+                {first.student.givenName} {first.student.familyName}
+              </Name>
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <div className="who">
+        <PictureGlyph name={first.student.avatar} size="xl" />
+        <h1>{child ? t('journey.journey.titleMine') : t('journey.journey.title', { name })}</h1>
+      </div>
+      <p className="lead">{child ? t('journey.journey.leadMine') : t('journey.journey.lead', { name })}</p>
+      {entries.length === 0 ? (
+        <div className="journey-empty">
+          <p className="empty">{child ? t('journey.journey.emptyMine') : t('journey.journey.empty', { name })}</p>
+          {child ? (
+            <Link className="button button-big" to={`/students/${first.student.id}/portfolio/new`}>
+              <span aria-hidden="true">📷</span> {t('journey.journey.addMine')}
+            </Link>
+          ) : null}
+        </div>
+      ) : (
+        <JourneyTimeline entries={entries} studentId={first.student.id} name={name} viewer={viewer} timeZone={zone} focusKey={focusKey} />
+      )}
+      <ErrorNotice error={journey.error} />
+      {journey.loading ? <Loading /> : null}
+      {journey.more && !journey.loading && last ? (
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void journey.load(last.at).then((added) => {
+                if (added) setFocusKey(entryKey(added));
+              })
+            }
+          >
+            {t('journey.journey.earlier')}
+          </button>
+        </p>
+      ) : null}
+      {!journey.more && journey.pages > 1 ? <p className="empty">{t('journey.journey.noMore')}</p> : null}
+    </div>
+  );
+}
