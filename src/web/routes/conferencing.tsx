@@ -13,7 +13,7 @@ import { ChildrenTable, PairForm, PairingCard, RequestCard } from '../features/c
 import { LogForm, type LogBody } from '../features/conferencing/log-form';
 import { ConferenceRecord, type Reader } from '../features/conferencing/record';
 import { StageSummary, StagesEditor, TemplateChooser } from '../features/conferencing/settings-form';
-import { ChildName, Day, gradeStyleOf, People, schoolToday } from '../features/conferencing/text';
+import { ChildName, Day, gradeStyleOf, People, schoolToday, ChildBreadcrumb } from '../features/conferencing/text';
 import { MediaDisplay } from '../features/portfolio/media';
 import { api, ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
@@ -158,19 +158,7 @@ export function ChildConferencesPage() {
   const name = d.student.givenName;
   return (
     <div className={`cf-child-page${child ? ' cf-for-child' : ''}`}>
-      <p className="breadcrumb">
-        <Link to="/">{t('app.nav.home')}</Link>
-        {!child ? (
-          <>
-            {' › '}
-            <Link to={`/students/${d.student.id}`}>
-              <Name>
-                {d.student.givenName} {d.student.familyName}
-              </Name>
-            </Link>
-          </>
-        ) : null}
-      </p>
+      <ChildBreadcrumb student={d.student} self={child} home={t('app.nav.home')} />
       <div className="who">
         <PictureGlyph name={d.student.avatar} size={child ? 'xl' : 'lg'} />
         <h1>{child ? t('conferencing.child.titleMine') : t('conferencing.child.title', { name })}</h1>

@@ -4,6 +4,7 @@
  * journey (for the child, their family and their teachers).
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ChildBreadcrumb } from '../features/conferencing/text';
 import { Link, useParams } from 'react-router';
 import type { StudentDetail } from '../../contracts/api';
 import type { Journey, JourneyEntry, PartnerPage as PartnerData } from '../../contracts/conferencing';
@@ -232,19 +233,7 @@ export function JourneyPage() {
   const last = entries[entries.length - 1];
   return (
     <div className={`journey-page${child ? ' pupil-page' : ''}`}>
-      <p className="breadcrumb">
-        <Link to="/">{t('app.nav.home')}</Link>
-        {!child ? (
-          <>
-            {' › '}
-            <Link to={`/students/${first.student.id}`}>
-              <Name>
-                {first.student.givenName} {first.student.familyName}
-              </Name>
-            </Link>
-          </>
-        ) : null}
-      </p>
+      <ChildBreadcrumb student={first.student} self={child} home={t('app.nav.home')} />
       <div className="who">
         <PictureGlyph name={first.student.avatar} size="xl" />
         <h1>{child ? t('journey.journey.titleMine') : t('journey.journey.title', { name })}</h1>

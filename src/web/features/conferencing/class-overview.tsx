@@ -15,7 +15,7 @@ import { useT } from '../../lib/i18n';
 import { useAction, useApi } from '../../lib/use-api';
 import { MediaDisplay } from '../portfolio/media';
 import { fromLocalInput, toLocalInput } from '../rounds/format';
-import { ChildName, Day, Moment, daysBetween } from './text';
+import { ChildName, Day, Moment, daysBetween, PieceList } from './text';
 
 type Candidate = ClassConferencing['candidates'][number];
 
@@ -335,16 +335,7 @@ export function PairingCard({ pairing, onChanged }: { pairing: PairingView; onCh
       </p>
       <p className="cf-subtitle">{t('conferencing.pairing.shared', { count: pairing.posts.length })}</p>
       {pairing.posts.length ? (
-        <ul className="goal-evidence-list">
-          {pairing.posts.map((p) => (
-            <li key={p.id} className="goal-evidence">
-              {p.thumbnail ? <MediaDisplay media={p.thumbnail} label="" /> : <span className="goal-evidence-text" aria-hidden="true">📝</span>}
-              <span className="goal-evidence-caption" dir="auto" data-content>
-                {p.caption || p.text || t('conferencing.log.untitled')}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <PieceList posts={pairing.posts} untitled={t('conferencing.log.untitled')} />
       ) : null}
       <div className="row row-tight">
         <button type="button" className="button" aria-expanded={choosing} aria-describedby={titleId} onClick={() => setChoosing(!choosing)}>

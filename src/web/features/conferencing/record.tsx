@@ -14,7 +14,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useAction } from '../../lib/use-api';
 import { MediaDisplay } from '../portfolio/media';
-import { Day, People, daysBetween } from './text';
+import { Day, People, daysBetween, PieceList } from './text';
 
 /** Who is reading: the child's teachers, the child, the pupil who wrote it, or the family. */
 export type Reader = 'staff' | 'child' | 'author' | 'family';
@@ -104,16 +104,7 @@ export function ConferenceRecord({ view, reader, today, onChanged }: { view: Pup
       {view.posts.length ? (
         <section aria-labelledby={`${ids}-posts`}>
           <h2 id={`${ids}-posts`}>{w('conferencing.record.posts', 'conferencing.record.postsChild')}</h2>
-          <ul className="goal-evidence-list">
-            {view.posts.map((p) => (
-              <li key={p.id} className="goal-evidence">
-                {p.thumbnail ? <MediaDisplay media={p.thumbnail} label="" /> : <span className="goal-evidence-text" aria-hidden="true">📝</span>}
-                <span className="goal-evidence-caption" dir="auto" data-content>
-                  {p.caption || p.text || t('conferencing.log.untitled')}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <PieceList posts={view.posts} untitled={t('conferencing.log.untitled')} />
         </section>
       ) : null}
       {view.goals.length ? (

@@ -4,6 +4,9 @@
  * their picture. Helper pages import these rather than spelling the keys again.
  */
 import type { ChildRef, StageView } from '../../../contracts/conferencing';
+import type { EvidenceView } from '../../../contracts/goals';
+import { MediaDisplay } from '../portfolio/media';
+import { Link } from 'react-router';
 import { Name, PictureGlyph } from '../../components/ui';
 import { useI18n, type T } from '../../lib/i18n';
 
@@ -87,4 +90,39 @@ export function gradeLabel(t: T, grade: number, style: GradeStyle = 'uk'): strin
 /** Today in the school's time zone (YYYY-MM-DD). */
 export function schoolToday(timeZone: string | undefined): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Pieces of a child's work, small: the picture (or a note icon) and the caption. */
+export function PieceList({ posts, untitled }: { posts: readonly EvidenceView[]; untitled: string }) {
+  return (
+    <ul className="goal-evidence-list">
+      {posts.map((p) => (
+        <li key={p.id} className="goal-evidence">
+          {p.thumbnail ? <MediaDisplay media={p.thumbnail} label="" /> : <span className="goal-evidence-text" aria-hidden="true">📝</span>}
+          <span className="goal-evidence-caption" dir="auto" data-content>
+            {p.caption || p.text || untitled}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Home › the child's page (left out when the child is reading about themself). */
+export function ChildBreadcrumb({ student, self, home }: { student: ChildRef; self: boolean; home: string }) {
+  return (
+    <p className="breadcrumb">
+      <Link to="/">{home}</Link>
+      {!self ? (
+        <>
+          {' › '}
+          <Link to={`/students/${student.id}`}>
+            <Name>
+              {student.givenName} {student.familyName}
+            </Name>
+          </Link>
+        </>
+      ) : null}
+    </p>
+  );
 }
