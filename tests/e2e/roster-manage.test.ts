@@ -294,7 +294,7 @@ describe.skipIf(!hasBrowser)('the roster by hand in Chromium', () => {
     const teacherPage = await teacherContext.newPage();
     const teacherErrors = watchErrors(teacherPage);
     await signIn(teacherPage, owlsTeacher.email);
-    await teacherPage.getByRole('link', { name: /Owls/ }).click();
+    await teacherPage.getByRole('link', { name: /^Owls/ }).click();
     await h1(teacherPage, 'Owls');
     await teacherPage.getByRole('link', { name: `${forgetful.givenName} ${forgetful.familyName}` }).click();
     await h1(teacherPage, `${forgetful.givenName} ${forgetful.familyName}`);

@@ -26,6 +26,7 @@ import {
   findBookingRound,
   insertBooking,
   insertPeople,
+  lockPeople,
   releaseLapsedHolds,
   updateBooking,
   waitingOf,
@@ -165,10 +166,17 @@ export async function holdMeetings(
 
   const groupId = randomUUID();
   const expiresAt = new Date(now.getTime() + round.holdMinutes * MINUTE);
+  await releaseLapsedHolds(deps.db, round.id, now);
   const held = await retryingDeadlocks(() => deps.db.transaction(async (tx) => {
-    await releaseLapsedHolds(tx, round.id, now);
-    // One hold at a time per household: choosing again lets go of the times held before.
+    // One hold at a time per household: choosing again lets go of the times held before. The
+    // people of those times and of the new ones are locked first, together (see lockPeople).
     const before = await currentHold(tx, round.id, household.householdUserId, now);
+    await lockPeople(tx, [
+      ...before.flatMap((b) => peopleOf(b).map((person) => ({ person, startsAt: b.startsAt }))),
+      ...planned.flatMap(({ child, slot }) =>
+        peopleOf({ teacherId: child!.teacherId!, studentId: child!.studentId, interpreterId: null, householdUserId: household.householdUserId, attendees: [] }).map((person) => ({ person, startsAt: slot!.startsAt })),
+      ),
+    ]);
     await endBookings(tx, before.map((b) => b.id), 'expired', now, actor.kind === 'user' ? actor.userId : null);
     // Who is busy when (every live booking of the round) is needed only to choose an
     // interpreter: read then, not in every hold. In a 1,500-child round it was most of a hold's
@@ -360,9 +368,11 @@ export async function moveBooking(deps: Deps, actor: Actor, bookingId: string, s
   const slot = slotOf(times, booking.teacherId, new Date(startsAtIso), now);
   if (!slot) throw new DomainError('not_a_slot', { fields: { startsAt: 'not_a_slot' } });
   if (slot.startsAt.getTime() === booking.startsAt.getTime()) return (await presentBookings(deps.db, round, [booking], now))[0]!;
+  await releaseLapsedHolds(deps.db, round.id, now);
   const moved = await retryingDeadlocks(() => deps.db.transaction(async (tx) => {
-    await releaseLapsedHolds(tx, round.id, now);
     const people = peopleOf(booking).filter((p) => !p.startsWith('interpreter:'));
+    // The old time's people and the new time's, together, before freeing any (see lockPeople).
+    await lockPeople(tx, [...peopleOf(booking).map((person) => ({ person, startsAt: booking.startsAt })), ...people.map((person) => ({ person, startsAt: slot.startsAt }))]);
     await deletePeople(tx, booking.id);
     // A new time: any running-late notice was about the old one, so the count starts again.
     const row = (await updateBooking(tx, booking.id, { startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterId: null, lateNotifiedMinutes: 0, sequence: booking.sequence + 1, updatedAt: now }))!;

@@ -376,15 +376,30 @@ export async function currentHold(db: Db, roundId: string, householdUserId: stri
  * Marks holds that have run out as expired and frees their people: done at the start of every
  * booking transaction (so a lapsed hold never blocks a time) and by the release job.
  */
+/**
+ * Ends the round's holds that ran out, in a short transaction of its own, before the caller's.
+ *
+ * Not inside a booking's transaction: ending a hold leaves its people rows changed but not
+ * committed, and a family booking that time meanwhile (holding the advisory lock for it, see
+ * insertPeople) waits in the exclusion check for this transaction to commit — while this one,
+ * going on to book, waits for that family's lock. PostgreSQL breaks the circle only after
+ * `deadlock_timeout`, failing one of them. Rows another caller is already ending are skipped
+ * (`skip locked`): two families freeing the same lapsed holds at once never wait for each other.
+ */
 export async function releaseLapsedHolds(db: Db, roundId: string, now: Date): Promise<string[]> {
-  const lapsed = await db
-    .update(bookings)
-    .set({ status: 'expired', updatedAt: now })
-    .where(and(eq(bookings.roundId, roundId), eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
-    .returning({ id: bookings.id });
-  const ids = lapsed.map((r) => r.id);
-  if (ids.length) await db.update(bookingPeople).set({ active: false }).where(inArray(bookingPeople.bookingId, ids));
-  return ids;
+  return db.transaction(async (tx) => {
+    const lapsed = await tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(and(eq(bookings.roundId, roundId), eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
+      .orderBy(asc(bookings.id))
+      .for('update', { skipLocked: true });
+    const ids = lapsed.map((r) => r.id);
+    if (ids.length === 0) return [];
+    await tx.update(bookings).set({ status: 'expired', updatedAt: now }).where(inArray(bookings.id, ids));
+    await tx.update(bookingPeople).set({ active: false }).where(inArray(bookingPeople.bookingId, ids));
+    return ids;
+  });
 }
 
 export async function insertBooking(db: Db, row: typeof bookings.$inferInsert): Promise<BookingRow> {
@@ -405,9 +420,24 @@ export async function insertBooking(db: Db, row: typeof bookings.$inferInsert): 
  */
 export async function insertPeople(db: Db, bookingId: string, people: string[], startsAt: Date, endsAt: Date): Promise<void> {
   if (people.length === 0) return;
-  const keys = [...new Set(people)].map((person) => `booking:${person}@${startsAt.toISOString()}`).sort();
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from (values ${sql.join(keys.map((k) => sql`(${k})`), sql`, `)}) as v(k)`);
+  await lockPeople(db, people.map((person) => ({ person, startsAt })));
   await db.insert(bookingPeople).values(people.map((person) => ({ bookingId, person, startsAt, endsAt, active: true })));
+}
+
+/**
+ * Takes the advisory locks of insertPeople for these people at these times, all at once, in the
+ * one order every booking transaction keeps: by time, then by person. A transaction that frees
+ * people (a family choosing again, a meeting moved) and then books others takes both sets first,
+ * so it never waits for a lock while someone waits on the rows it changed. Taking a lock again
+ * later in the same transaction (insertPeople does) costs nothing.
+ */
+export async function lockPeople(db: Db, entries: ReadonlyArray<{ person: string; startsAt: Date }>): Promise<void> {
+  if (entries.length === 0) return;
+  const keys = [...new Set(entries.map((e) => `${e.startsAt.toISOString()}|${e.person}`))].sort().map((k) => {
+    const [at, person] = k.split('|') as [string, string];
+    return `booking:${person}@${at}`;
+  });
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from (values ${sql.join(keys.map((k) => sql`(${k})`), sql`, `)}) as v(k)`);
 }
 
 export async function deletePeople(db: Db, bookingId: string, people?: string[]): Promise<void> {

@@ -91,8 +91,8 @@ export const offerFreedSlotJob = defineJob({
     if (!round) return { offered: null };
     const start = new Date(startsAt);
     if (start <= now) return { offered: null, past: true };
+    await releaseLapsedHolds(deps.db, round.id, now);
     const offered = await deps.db.transaction(async (tx) => {
-      await releaseLapsedHolds(tx, round.id, now);
       const times = await loadRoundTimes(tx, round, now);
       const slot = times.teachers.get(teacherId)?.slots.find((s) => s.startsAt.getTime() === start.getTime());
       if (!slot) return null;
