@@ -306,6 +306,11 @@ export const journeyEntry = z.discriminatedUnion('kind', [
 ]);
 export type JourneyEntry = z.infer<typeof journeyEntry>;
 
-export const journeyQuery = z.object({ before: z.iso.datetime({ offset: true }).optional() });
-export const journey = z.object({ student: childRef, entries: z.array(journeyEntry), more: z.boolean() });
+/**
+ * `cursor`: the `next` of the page before (the entries after it, in the journey's order);
+ * `before`: entries strictly earlier than a time.
+ */
+export const journeyQuery = z.object({ before: z.iso.datetime({ offset: true }).optional(), cursor: z.string().max(200).optional() });
+/** `next`: the cursor for the following page, when there is one (`more`). */
+export const journey = z.object({ student: childRef, entries: z.array(journeyEntry), more: z.boolean(), next: z.string().nullable() });
 export type Journey = z.infer<typeof journey>;

@@ -239,10 +239,17 @@ describe.each(engines)('pupil conferencing on %s', (engine) => {
     expect(done.conferenceId).not.toBeNull();
     expectError(await w.teacher.post(`/api/conference-requests/${requestId}/triage`, { action: 'close' }), 409, 'request_closed');
 
-    // Three a day at most.
+    // Three in 24 hours at most (the first was at DEC_1): asked again once the first is a day old.
+    t.setNow(new Date(DEC_1.getTime() + 3_600_000));
     await ana.post(`/api/students/${w.ana.id}/conference-requests`, { about: 'Two' });
     await ana.post(`/api/students/${w.ana.id}/conference-requests`, { about: 'Three' });
-    expectError(await ana.post(`/api/students/${w.ana.id}/conference-requests`, { about: 'Four' }), 429, 'rate_limited');
+    t.setNow(new Date(DEC_1.getTime() + 20 * 3_600_000));
+    const four = await ana.post(`/api/students/${w.ana.id}/conference-requests`, { about: 'Four' });
+    expectError(four, 429, 'rate_limited');
+    expect(four.headers['retry-after']).toBe(String(4 * 3600));
+    t.setNow(new Date(DEC_1.getTime() + 24 * 3_600_000));
+    expect((await ana.post(`/api/students/${w.ana.id}/conference-requests`, { about: 'Four' })).statusCode).toBe(201);
+    expectError(await ana.post(`/api/students/${w.ana.id}/conference-requests`, { about: 'Five' }), 429, 'rate_limited');
   });
 
   it('pairs a child with a pupil conferencer from a request', async () => {
@@ -335,6 +342,27 @@ describe.each(engines)('pupil conferencing on %s', (engine) => {
     }
     expect((await (await w.as(w.guardianB.id)).get(`/api/students/${w.ana.id}/journey`)).statusCode).toBe(403);
     expect((await (await w.as(w.edward.userId)).get(`/api/students/${w.ana.id}/journey`)).statusCode).toBe(403);
+  });
+
+  it('pages the journey with a cursor that loses nothing when many entries share one moment', async () => {
+    const w = await world();
+    t.setNow(new Date('2026-12-01T15:00:00Z'));
+    // 31 conferences on one day all sit at its noon: a page (30) ends in the middle of them.
+    for (let i = 0; i < 31; i++) await logFor(w.teacher, { studentIds: [w.ana.id], heldOn: '2026-11-30', subject: `Talk ${i}` });
+    const first = (await w.teacher.get(`/api/students/${w.ana.id}/journey`)).json() as Journey;
+    expect(first.entries).toHaveLength(30);
+    expect(first.more).toBe(true);
+    expect(first.next).not.toBeNull();
+    const second = (await w.teacher.get(`/api/students/${w.ana.id}/journey?cursor=${encodeURIComponent(first.next!)}`)).json() as Journey;
+    expect(second.more).toBe(false);
+    expect(second.next).toBeNull();
+    const all = [...first.entries, ...second.entries];
+    // Every conference once, after the world's two posts (today's).
+    expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
+    expect(all.map((e) => e.kind)).toEqual(['post', 'post', ...Array(31).fill('conference')]);
+    // `before` a time is strict: the day's noon leaves out all 31.
+    const earlier = (await w.teacher.get(`/api/students/${w.ana.id}/journey?before=2026-11-30T12:00:00.000Z`)).json() as Journey;
+    expect(earlier.entries.filter((e) => e.kind === 'conference')).toEqual([]);
   });
 
   it.runIf(engine === 'postgres')('reviews a note once when two teachers approve it at the same moment', async () => {

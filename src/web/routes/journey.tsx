@@ -3,7 +3,7 @@
  * pupil conferencer's page (an older child conferencing a younger one), and a child's learning
  * journey (for the child, their family and their teachers).
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { ChildBreadcrumb } from '../features/conferencing/text';
 import { Link, useParams } from 'react-router';
 import type { StudentDetail } from '../../contracts/api';
@@ -169,29 +169,20 @@ export function PartnerPage() {
   );
 }
 
-/**
- * Loads the journey a page at a time. The next page asks for entries before the last one shown,
- * plus a millisecond: the server counts `before` strictly, so an entry at the very same moment as
- * the last one shown (two conferences on one day sit at the same noon) would otherwise be skipped;
- * what comes back twice is dropped.
- */
+/** Loads the journey a page at a time: the next page starts after the server's cursor for the last. */
 function useJourney(studentId: string | undefined) {
   const [pages, setPages] = useState<Journey[]>([]);
   const [state, setState] = useState<{ loading: boolean; error: ApiError | null }>({ loading: true, error: null });
-  const shown = useRef(new Set<string>());
-  /** Loads a page; returns the first entry it adds (for focus), if any. */
+  /** Loads a page (the first, or the one after `cursor`); returns its first entry (for focus). */
   const load = useCallback(
-    async (before: string | null): Promise<JourneyEntry | undefined> => {
+    async (cursor: string | null): Promise<JourneyEntry | undefined> => {
       setState({ loading: true, error: null });
       try {
-        const q = before ? `?before=${encodeURIComponent(new Date(Date.parse(before) + 1).toISOString())}` : '';
+        const q = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
         const page = await api<Journey>('GET', `/api/students/${studentId}/journey${q}`);
-        if (!before) shown.current = new Set();
-        const added = page.entries.find((e) => !shown.current.has(entryKey(e)));
-        for (const e of page.entries) shown.current.add(entryKey(e));
-        setPages((p) => (before ? [...p, page] : [page]));
+        setPages((p) => (cursor ? [...p, page] : [page]));
         setState({ loading: false, error: null });
-        return added;
+        return page.entries[0];
       } catch (error) {
         setState({ loading: false, error: error instanceof ApiError ? error : new ApiError(0, 'internal') });
         return undefined;
@@ -202,13 +193,8 @@ function useJourney(studentId: string | undefined) {
   useEffect(() => {
     void load(null);
   }, [load]);
-  const seen = new Set<string>();
-  const entries = pages.flatMap((p) => p.entries).filter((e) => {
-    if (seen.has(entryKey(e))) return false;
-    seen.add(entryKey(e));
-    return true;
-  });
-  return { first: pages[0], entries, more: pages[pages.length - 1]?.more ?? false, pages: pages.length, ...state, load };
+  const last = pages[pages.length - 1];
+  return { first: pages[0], entries: pages.flatMap((p) => p.entries), more: last?.more ?? false, next: last?.next ?? null, pages: pages.length, ...state, load };
 }
 
 /** /students/:id/journey — the child's learning journey. */
@@ -230,7 +216,6 @@ export function JourneyPage() {
   if (!first) return <Loading />;
   const child = viewer === 'child';
   const name = first.student.givenName;
-  const last = entries[entries.length - 1];
   return (
     <div className={`journey-page${child ? ' pupil-page' : ''}`}>
       <ChildBreadcrumb student={first.student} self={child} home={t('app.nav.home')} />
@@ -253,13 +238,13 @@ export function JourneyPage() {
       )}
       <ErrorNotice error={journey.error} />
       {journey.loading ? <Loading /> : null}
-      {journey.more && !journey.loading && last ? (
+      {journey.more && journey.next && !journey.loading ? (
         <p>
           <button
             type="button"
             className="button"
             onClick={() =>
-              void journey.load(last.at).then((added) => {
+              void journey.load(journey.next).then((added) => {
                 if (added) setFocusKey(entryKey(added));
               })
             }

@@ -345,9 +345,14 @@ export async function openRequestsOf(db: Db, studentIds: string[]) {
 }
 
 /** How many requests the child made since a moment (a limit on asking again and again). */
-export async function countRequestsSince(db: Db, studentId: string, since: Date): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(conferenceRequests).where(and(eq(conferenceRequests.studentId, studentId), sql`${conferenceRequests.createdAt} >= ${since}`));
-  return Number(row?.n ?? 0);
+/** When the child made the requests after `since`, oldest first. */
+export async function requestTimesSince(db: Db, studentId: string, since: Date): Promise<Date[]> {
+  const rows = await db
+    .select({ at: conferenceRequests.createdAt })
+    .from(conferenceRequests)
+    .where(and(eq(conferenceRequests.studentId, studentId), sql`${conferenceRequests.createdAt} > ${since}`))
+    .orderBy(asc(conferenceRequests.createdAt));
+  return rows.map((r) => r.at);
 }
 
 // ---- pairings

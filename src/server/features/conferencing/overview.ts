@@ -137,8 +137,14 @@ export async function getClassConferencing(deps: Deps, actor: Actor, classId: st
   };
 }
 
-/** A child's learning journey, newest first, a page at a time (`before`: the last entry's time of the page before). */
-export async function getJourney(deps: Deps, actor: Actor, studentId: string, before?: string): Promise<Journey> {
+/**
+ * A child's learning journey, newest first, a page at a time. Entries are in one fixed order —
+ * by time, newest first, then by kind and id — so a page ends at a place, not only a moment: a
+ * cursor names the last entry shown ("2026-11-20T12:00:00.000Z conference <id>"), and the next
+ * page starts right after it even when entries share its moment (two conferences on one day both
+ * sit at its noon). `before` (a time) gives the entries strictly earlier than it.
+ */
+export async function getJourney(deps: Deps, actor: Actor, studentId: string, page: { before?: string | undefined; cursor?: string | undefined } = {}): Promise<Journey> {
   const access = await childConferencing(deps, actor, studentId, 'journey.read');
   const portfolio = accessOf(access.actor, access.subject);
   const statuses = (['approved', 'pending', 'returned'] as const).filter((s) => canSeePost(portfolio, s));
@@ -159,8 +165,13 @@ export async function getJourney(deps: Deps, actor: Actor, studentId: string, be
     ...goalRows.filter((g) => g.status === 'achieved' && g.statusChangedAt).map((g): JourneyEntry => ({ kind: 'goal_achieved', at: g.statusChangedAt!.toISOString(), id: g.id, what: g.what })),
     ...checkins.map((c): JourneyEntry => ({ kind: 'checkin', at: c.createdAt.toISOString(), id: c.id, goalId: c.goalId, what: c.what, note: c.note })),
   ];
-  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  const from = before ? entries.filter((e) => e.at < new Date(before).toISOString()) : entries;
-  return { student: childRefOf(access.child), entries: from.slice(0, JOURNEY_PAGE), more: from.length > JOURNEY_PAGE };
+  const place = (e: JourneyEntry) => `${e.at} ${e.kind} ${e.id}`;
+  entries.sort((a, b) => (place(a) < place(b) ? 1 : place(a) > place(b) ? -1 : 0));
+  let from = entries;
+  if (page.before) from = from.filter((e) => e.at < new Date(page.before!).toISOString());
+  if (page.cursor) from = from.filter((e) => place(e) < page.cursor!);
+  const shown = from.slice(0, JOURNEY_PAGE);
+  const more = from.length > JOURNEY_PAGE;
+  return { student: childRefOf(access.child), entries: shown, more, next: more ? place(shown.at(-1)!) : null };
 }
 

@@ -14,12 +14,13 @@ import type { Deps } from '../../deps';
 import { checkOwnMedia } from '../media/own-media';
 import { presentMedia } from '../portfolio/present-posts';
 import { childConferencing, conferencingOf } from './access';
-import { countRequestsSince, findChildren, findMediaRows, findPairing, findPeople, findRequest, insertRequest, requestsOfStudent, updateRequest, type RequestRow } from './conferencing.repo';
+import { requestTimesSince, findChildren, findMediaRows, findPairing, findPeople, findRequest, insertRequest, requestsOfStudent, updateRequest, type RequestRow } from './conferencing.repo';
 import { pairPupils } from './pairings';
 import { childRefOf } from './present';
 import { findStudentSubject } from '../school/school.repo';
 
 export const REQUESTS_PER_DAY = 3;
+const DAY_MS = 86_400_000;
 
 export async function presentRequests(deps: Deps, rows: RequestRow[]): Promise<RequestView[]> {
   const pairings = await Promise.all([...new Set(rows.map((r) => r.pairingId).filter((x): x is string => Boolean(x)))].map((id) => findPairing(deps.db, id)));
@@ -70,7 +71,12 @@ export async function askForConference(deps: Deps, actor: Actor, studentId: stri
   const fields = await checkOwnMedia(deps, access.actor, access.subject.schoolId, [{ field: 'audioMediaId', mediaId: audioMediaId, kind: 'audio' }], new Set());
   if (Object.keys(fields).length) throw new DomainError('validation_failed', { fields });
   const now = deps.now();
-  if ((await countRequestsSince(deps.db, studentId, new Date(now.getTime() - 86_400_000))) >= REQUESTS_PER_DAY) throw new DomainError('rate_limited', { retryAfterSeconds: 3600 });
+  // A day is the 24 hours before now: the child may ask again once the oldest of those asks is a day old.
+  const recent = await requestTimesSince(deps.db, studentId, new Date(now.getTime() - DAY_MS));
+  if (recent.length >= REQUESTS_PER_DAY) {
+    const freeAt = recent[recent.length - REQUESTS_PER_DAY]!.getTime() + DAY_MS;
+    throw new DomainError('rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) });
+  }
   return insertRequest(deps.db, { schoolId: access.subject.schoolId, studentId, classId: access.subject.classIds[0] ?? null, about, audioMediaId, status: 'open', createdAt: now, updatedAt: now });
 }
 

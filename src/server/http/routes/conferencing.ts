@@ -116,6 +116,6 @@ export function registerConferencingRoutes(app: TypedApp, deps: Deps): void {
   });
 
   app.get('/api/students/:id/journey', { config: signedIn, schema: { tags, summary: "A child's learning journey: posts, conferences, goals and their outcomes, newest first", params: idParam, querystring: journeyQuery, response: { 200: journey, ...errors } } }, (req) =>
-    getJourney(deps, req.actor, req.params.id, req.query.before),
+    getJourney(deps, req.actor, req.params.id, req.query),
   );
 }
