@@ -125,6 +125,26 @@ export async function signInWithPictures(page: Page, classCode: string, child: {
 
 // ---- tablets and print
 
+// ---- setting up through the API (what a test needs before the journey it shows)
+
+export type Send = <T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown) => Promise<T>;
+
+/** Signs a context in through the API (as a page would) and returns a caller that fails on any error. */
+export async function apiAs(context: BrowserContext, identifier: string): Promise<{ send: Send; schoolId: string; csrf: string }> {
+  const session = await (await context.request.get('/api/session')).json();
+  const res = await context.request.post('/api/auth/password', { data: { identifier, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(res.status(), await res.text()).toBe(200);
+  const now = await (await context.request.get('/api/session')).json();
+  const csrf = now.csrfToken as string;
+  const send: Send = async <T,>(method: string, url: string, data?: unknown) => {
+    const r = await context.request.fetch(url, { method, ...(method === 'GET' ? {} : { data: data ?? {} }), headers: { 'x-csrf-token': csrf } });
+    const text = await r.text();
+    expect(r.status(), `${method} ${url}: ${text}`).toBeLessThan(300);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  return { send, schoolId: now.me.schools[0].id, csrf };
+}
+
 export const TABLET = { width: 768, height: 1024 };
 
 /** Screenshots at desktop and phone width (capture) and at tablet width, with axe-core at each. */

@@ -14,8 +14,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
-import { captureAll, hardCodedText, hasBrowser, launch, newContext, PHONE, signInWithLink, signInWithPassword, signInWithPictures, TABLET, watchErrors } from './browser';
+import { buildDemoSchool } from '../../src/domain/demo/demo-school';
+import { apiAs, captureAll, hardCodedText, hasBrowser, launch, newContext, PHONE, signInWithLink, signInWithPassword, signInWithPictures, TABLET, watchErrors, type Send } from './browser';
 
 const demo = buildDemoSchool();
 const classOf = (key: string) => demo.classes.find((c) => c.key === key)!;
@@ -35,23 +35,6 @@ const ar = (await import('../../locales/ar/journey.json', { with: { type: 'json'
 // The peer prompts of the note, as the teacher-side messages word them.
 const prompts = (await import('../../locales/en/conferencing.json', { with: { type: 'json' } })).default.prompt;
 
-type Send = <T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown) => Promise<T>;
-
-/** Signs a context in through the API (as a page would) and returns a caller that fails on any error. */
-async function apiAs(context: BrowserContext, identifier: string): Promise<{ send: Send; schoolId: string; csrf: string }> {
-  const session = await (await context.request.get('/api/session')).json();
-  const res = await context.request.post('/api/auth/password', { data: { identifier, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(res.status(), await res.text()).toBe(200);
-  const now = await (await context.request.get('/api/session')).json();
-  const csrf = now.csrfToken as string;
-  const send: Send = async <T,>(method: string, url: string, data?: unknown) => {
-    const r = await context.request.fetch(url, { method, ...(method === 'GET' ? {} : { data: data ?? {} }), headers: { 'x-csrf-token': csrf } });
-    const text = await r.text();
-    expect(r.status(), `${method} ${url}: ${text}`).toBeLessThan(300);
-    return (text ? JSON.parse(text) : null) as T;
-  };
-  return { send, schoolId: now.me.schools[0].id, csrf };
-}
 
 /** A drawing as a PNG, uploaded by whoever `context` is signed in as; returns the media id. */
 async function uploadDrawing(context: BrowserContext, api: { schoolId: string; csrf: string }, name: string, colour: string): Promise<string> {

@@ -16,12 +16,12 @@
  * Screenshots at desktop and phone width with axe-core (capture). Children no other browser test
  * uses; what is made here is closed or archived, so the demo is as it was for the tests after.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRobins } from '../../src/domain/demo/demo-conferencing';
-import { buildDemoSchool, DEMO_PASSWORD } from '../../src/domain/demo/demo-school';
-import { capture, hasBrowser, launch, newContext, PHONE, signInWithLink, signInWithPassword, signInWithPictures, watchErrors } from './browser';
+import { buildDemoSchool } from '../../src/domain/demo/demo-school';
+import { apiAs, capture, hasBrowser, launch, newContext, PHONE, signInWithLink, signInWithPassword, signInWithPictures, watchErrors } from './browser';
 
 const demo = buildDemoSchool();
 const staffOf = (key: string) => demo.staff.find((s) => s.key === key)!;
@@ -40,23 +40,6 @@ const poppyCarer = `${poppy.guardian[0]}.${poppy.familyName}.r${poppyIndex}@rive
 const clara = child('kestrels', 'Clara');
 const iris = child('owls', 'Iris');
 
-type Send = <T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown) => Promise<T>;
-
-/** Signs a context in through the API and returns a caller that fails on any error (for setting up only). */
-async function apiAs(context: BrowserContext, identifier: string): Promise<{ send: Send; schoolId: string; csrf: string }> {
-  const session = await (await context.request.get('/api/session')).json();
-  const res = await context.request.post('/api/auth/password', { data: { identifier, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(res.status(), await res.text()).toBe(200);
-  const now = await (await context.request.get('/api/session')).json();
-  const csrf = now.csrfToken as string;
-  const send: Send = async <T,>(method: string, url: string, data?: unknown) => {
-    const r = await context.request.fetch(url, { method, ...(method === 'GET' ? {} : { data: data ?? {} }), headers: { 'x-csrf-token': csrf } });
-    const text = await r.text();
-    expect(r.status(), `${method} ${url}: ${text}`).toBeLessThan(300);
-    return (text ? JSON.parse(text) : null) as T;
-  };
-  return { send, schoolId: now.me.schools[0].id, csrf };
-}
 
 async function classId(page: Page, name: string): Promise<string> {
   type Klass = { id: string; name: string };
@@ -307,6 +290,10 @@ describe.skipIf(!hasBrowser)('pupil conferencing journeys in Chromium', () => {
     await request.getByRole('button', { name: 'Give this time' }).click();
     await page.getByText(`${iris.givenName} ${iris.familyName} has a time for the conference.`).or(page.getByText(`${iris.givenName} has a time for the conference.`)).first().waitFor();
     await request.getByText('Time given', { exact: true }).waitFor();
+    // The demo's pairing on the same page shows its shared piece's picture once scrolled to.
+    const sharedPiece = page.getByRole('article').filter({ hasText: 'piece shared' }).locator('img').first();
+    await sharedPiece.scrollIntoViewIfNeeded();
+    await expect.poll(() => sharedPiece.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
 
     // Iris sees the time and the message at home.
     await kid.goto('/');
